@@ -1,0 +1,3 @@
+from nencheck.cli.main import main
+
+raise SystemExit(main())

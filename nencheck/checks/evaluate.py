@@ -1,0 +1,22 @@
+"""Apply every rule on a date and mark the ``fail_on`` rules as errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from nencheck.checks.problem import Problem
+from nencheck.model.records import Records
+
+
+def evaluate(records: Records, as_of: date) -> list[Problem]:
+    from nencheck.checks.rules import ALL_RULES
+
+    fail_on = set(records.settings.fail_on)
+    problems: list[Problem] = []
+    for rule in ALL_RULES:
+        problems.extend(rule(records, as_of))
+    return [
+        replace(problem, severity="error" if problem.rule in fail_on else "warning")
+        for problem in problems
+    ]

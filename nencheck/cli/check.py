@@ -1,0 +1,45 @@
+"""``nencheck check``: validate every record, apply the rules, exit for CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from nencheck.cli import exitcodes
+from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.errors import DataErrors
+
+FORMATS = ("text", "json", "junit", "sarif", "github")
+
+
+@click.command()
+@format_option(*FORMATS)
+@output_option
+@global_options
+@click.pass_context
+def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
+    """Validate all records and apply the rules.
+
+    Exit 0 when all is well (warnings allowed), 1 when a fail_on rule fired,
+    2 when records are invalid (nothing was evaluated).
+
+    \b
+    Example:
+      nencheck check --as-of 2026-11-23 --format json
+    """
+    from nencheck.checks.evaluate import evaluate
+    from nencheck.render.check import RENDERERS, CheckOutcome
+
+    state = app(ctx)
+    as_of = state.as_of
+    try:
+        records = state.load()
+    except DataErrors as failure:
+        outcome = CheckOutcome(as_of=as_of, errors=failure.errors, problems=[], records=None)
+        emit(RENDERERS[output_format](outcome), output)
+        return exitcodes.INVALID
+    problems = evaluate(records, as_of)
+    outcome = CheckOutcome(as_of=as_of, errors=[], problems=problems, records=records)
+    emit(RENDERERS[output_format](outcome), output)
+    return exitcodes.RULES_FAILED if outcome.failed else exitcodes.OK

@@ -1,0 +1,152 @@
+"""Global options (accepted before or after the subcommand) and what commands share:
+the repository, the evaluation date, the language and loading the records."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from nencheck.errors import DataErrors, NencheckError
+from nencheck.i18n import _, set_language
+from nencheck.model.records import Records
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class AppContext:
+    repo: str | None = None
+    as_of_text: str | None = None
+    lang: str | None = None
+    rev: str | None = None
+    as_recorded: bool = False
+    debug: bool = False
+    no_cache: bool = False
+    _root: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        if self._root is None:
+            from nencheck.store.discovery import find_repository
+
+            self._root = find_repository(self.repo)
+            self._apply_language()
+        return self._root
+
+    @property
+    def as_of(self) -> date:
+        """The evaluation date: --as-of, or today. Only the CLI knows today's date."""
+        if self.as_of_text is None:
+            return date.today()
+        return parse_cli_date(self.as_of_text, "--as-of")
+
+    def _apply_language(self) -> None:
+        if self.lang:
+            return
+        settings = self._root / "nencheck.yaml" if self._root else None
+        if settings and settings.is_file():
+            match = re.search(r"^language:\s*[\"']?(nl|en)\b", settings.read_text("utf-8", "replace"), re.M)
+            if match:
+                set_language(match.group(1))
+
+    def load(self) -> Records:
+        """All records, from the working tree or the revision asked for; raises DataErrors."""
+        from nencheck.store.loader import load_repository
+        from nencheck.store.reading import file_reader, open_source
+
+        source = open_source(self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None)
+        result = load_repository(source, file_reader(self.root, enabled=not self.no_cache))
+        if result.errors or result.records is None:
+            raise DataErrors(result.errors)
+        if not self.lang:
+            set_language(result.records.settings.language)
+        return result.records
+
+
+def parse_cli_date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise NencheckError(
+            _("{option}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31").format(
+                option=option, value=text)
+        ) from None
+
+
+def app(ctx: click.Context) -> AppContext:
+    return ctx.ensure_object(AppContext)
+
+
+def _setter(attribute: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def store(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value is None or value is False:
+            return  # not given at this level: keep what the group level set
+        setattr(app(ctx), attribute, value)
+        if attribute == "lang":
+            set_language(value)
+
+    return store
+
+
+def global_options(function: F) -> F:
+    """--repo, --as-of, --lang, --rev, --as-recorded, --debug: accepted on the group and on every
+    command, so ``nencheck check --as-of 2026-01-01`` and ``nencheck --as-of ... check`` agree."""
+    options = [
+        click.option("--repo", metavar="PATH", expose_value=False, callback=_setter("repo"),
+                     help="The compliance repository (default: walk up to nencheck.yaml; or NENCHECK_REPO)."),
+        click.option("--as-of", metavar="DATE", expose_value=False, callback=_setter("as_of_text"),
+                     help="Evaluate on this date (YYYY-MM-DD) instead of today."),
+        click.option("--lang", type=click.Choice(["nl", "en"]), expose_value=False,
+                     callback=_setter("lang"), help="Language of output (default: nencheck.yaml)."),
+        click.option("--rev", metavar="REV", expose_value=False, callback=_setter("rev"),
+                     help="Read the records as committed at git revision REV."),
+        click.option("--as-recorded", is_flag=True, default=False, expose_value=False,
+                     callback=_setter("as_recorded"),
+                     help="Read the records as committed on the --as-of date (last commit on or before it)."),
+        click.option("--no-cache", is_flag=True, default=False, expose_value=False,
+                     callback=_setter("no_cache"), help="Parse every file, ignoring the parse cache."),
+        click.option("--debug", is_flag=True, default=False, expose_value=False,
+                     callback=_setter("debug"), help="Show tracebacks of internal errors."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def output_option(function: F) -> F:
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="Write the report to FILE instead of standard output.",
+    )(function)
+
+
+def format_option(*formats: str, default: str = "text") -> Callable[[F], F]:
+    return click.option(
+        "--format", "output_format", type=click.Choice(list(formats)), default=default,
+        show_default=True, help="Output format.",
+    )
+
+
+def emit(content: str | bytes, output: Path | None) -> None:
+    """Write a rendered report to -o FILE (atomically) or standard output."""
+    if output is None:
+        if isinstance(content, bytes):
+            click.get_binary_stream("stdout").write(content)
+        else:
+            click.echo(content, nl=not content.endswith("\n"))
+        return
+    from nencheck.store.atomic import write_atomic
+
+    write_atomic(output, content if isinstance(content, bytes) else content.encode("utf-8"))
+    click.echo(_("written: {path}").format(path=output), err=True)
+
+
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").lower() in ("1", "true", "yes")

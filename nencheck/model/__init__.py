@@ -1,0 +1,1 @@
+"""Pydantic records of a compliance repository. No I/O, no terminal, no clock."""

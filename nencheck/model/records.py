@@ -1,0 +1,95 @@
+"""Everything read from one compliance repository, with look-ups by id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from nencheck.model.audit import Audit, Finding
+from nencheck.model.catalog import Catalog, CatalogControl
+from nencheck.model.control import Control
+from nencheck.model.evidence import Evidence
+from nencheck.model.incident import Incident
+from nencheck.model.policy import Policy
+from nencheck.model.settings import Settings
+from nencheck.model.training import Completion, Module, Person
+
+
+@dataclass
+class Records:
+    settings: Settings
+    catalog: Catalog
+    controls: list[Control] = field(default_factory=list)
+    policies: list[Policy] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    audits: list[Audit] = field(default_factory=list)
+    modules: list[Module] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    settings_file: str = "nencheck.yaml"
+
+    def findings(self) -> Iterator[tuple[Audit, Finding]]:
+        for audit in self.audits:
+            for finding in audit.findings:
+                yield audit, finding
+
+    @cached_property
+    def control_by_id(self) -> dict[str, Control]:
+        return {control.id: control for control in self.controls}
+
+    @cached_property
+    def policy_by_id(self) -> dict[str, Policy]:
+        return {policy.id: policy for policy in self.policies}
+
+    @cached_property
+    def evidence_by_id(self) -> dict[str, Evidence]:
+        return {item.id: item for item in self.evidence}
+
+    @cached_property
+    def person_by_id(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
+
+    @cached_property
+    def module_by_id(self) -> dict[str, Module]:
+        return {module.id: module for module in self.modules}
+
+    def catalog_entry(self, control_id: str) -> CatalogControl | None:
+        return self.catalog.control(control_id)
+
+    def control_title(self, control_id: str) -> str:
+        entry = self.catalog.control(control_id)
+        if entry is not None:
+            return entry.title
+        control = self.control_by_id.get(control_id)
+        return (control.title if control and control.title else "") or ""
+
+    @cached_property
+    def _policies_by_control(self) -> dict[str, list[str]]:
+        links: dict[str, dict[str, None]] = {}
+        for control in self.controls:
+            links.setdefault(control.id, {}).update(dict.fromkeys(control.policies))
+        for policy in self.policies:
+            for control_id in policy.controls:
+                links.setdefault(control_id, {})[policy.id] = None
+        return {control_id: list(ids) for control_id, ids in links.items()}
+
+    @cached_property
+    def _evidence_by_control(self) -> dict[str, list[str]]:
+        links: dict[str, dict[str, None]] = {}
+        for control in self.controls:
+            links.setdefault(control.id, {}).update(dict.fromkeys(control.evidence))
+        for item in self.evidence:
+            for control_id in item.controls:
+                links.setdefault(control_id, {})[item.id] = None
+        return {control_id: list(ids) for control_id, ids in links.items()}
+
+    def policies_for_control(self, control_id: str) -> list[str]:
+        """Policies linked to a control from either side (the control's ``policies`` or the
+        policy's ``controls``), in a stable order."""
+        return self._policies_by_control.get(control_id, [])
+
+    def evidence_for_control(self, control_id: str) -> list[str]:
+        """Evidence linked to a control from either side."""
+        return self._evidence_by_control.get(control_id, [])

@@ -1,0 +1,65 @@
+"""nencheck.yaml: the organisation's settings."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from nencheck.model.base import Record
+from nencheck.model.types import Duration, DurationField, Identifier, Text
+
+RULES: tuple[str, ...] = (
+    "policy-overdue",
+    "policy-due-soon",
+    "policy-changed-unversioned",
+    "finding-overdue",
+    "evidence-expired",
+    "training-overdue",
+    "training-below-target",
+    "control-missing",
+    "control-gap",
+    "control-unsupported",
+    "breach-notification-late",
+    "calamity-report-late",
+)
+
+RuleName = Literal[
+    "policy-overdue",
+    "policy-due-soon",
+    "policy-changed-unversioned",
+    "finding-overdue",
+    "evidence-expired",
+    "training-overdue",
+    "training-below-target",
+    "control-missing",
+    "control-gap",
+    "control-unsupported",
+    "breach-notification-late",
+    "calamity-report-late",
+]
+
+
+class Unit(Record):
+    id: Identifier
+    name: Text
+
+
+class Settings(Record):
+    organisation: Text
+    framework: Text = "nen7510-2024"
+    language: Literal["nl", "en"] = "nl"
+    units: list[Unit] = Field(default_factory=list)
+    due_soon: DurationField = Duration(60, "d")
+    training_target: float = Field(default=0.90, ge=0.0, le=1.0)
+    fail_on: list[RuleName] = Field(default_factory=lambda: ["policy-overdue"])
+    contacts: dict[str, Text] = Field(default_factory=dict)
+
+    def unit_ids(self) -> set[str]:
+        return {unit.id for unit in self.units}
+
+    def unit_name(self, unit_id: str) -> str:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit.name
+        return unit_id

@@ -1,0 +1,143 @@
+"""Value types shared by the records: identifiers, ISO dates and timestamps, durations."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIMESTAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$"
+)
+
+
+@dataclass(frozen=True, order=True)
+class Duration:
+    """A calendar duration such as ``90d``, ``6w``, ``6m`` or ``1y``.
+
+    Months and years are calendar arithmetic with clamping to the month's end
+    (SPEC: 31 January + 1m = 28/29 February), not a fixed number of days.
+    """
+
+    count: int
+    unit: str  # one of d, w, m, y
+
+    def __str__(self) -> str:
+        return f"{self.count}{self.unit}"
+
+    def after(self, start: date) -> date:
+        if self.unit == "d":
+            return start + timedelta(days=self.count)
+        if self.unit == "w":
+            return start + timedelta(weeks=self.count)
+        months = self.count * (12 if self.unit == "y" else 1)
+        return add_months(start, months)
+
+    @property
+    def approx_days(self) -> int:
+        return self.count * {"d": 1, "w": 7, "m": 30, "y": 365}[self.unit]
+
+
+def add_months(start: date, months: int) -> date:
+    month_index = start.month - 1 + months
+    year = start.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def parse_duration(value: Any) -> Duration:
+    if isinstance(value, Duration):
+        return value
+    match = _DURATION.match(str(value)) if isinstance(value, str | int) else None
+    if not match or int(match.group(1)) <= 0:
+        raise PydanticCustomError(
+            "invalid_duration",
+            "not a duration; write a positive number followed by d, w, m or y, e.g. 90d, 6w, 6m, 1y",
+        )
+    return Duration(int(match.group(1)), match.group(2))
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise PydanticCustomError("invalid_date", "expected a date (YYYY-MM-DD), not a timestamp")
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        raise PydanticCustomError("invalid_date", "not a date; write it as YYYY-MM-DD, e.g. 2025-03-14")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise PydanticCustomError(
+            "invalid_date", "impossible date ({reason}); write a real calendar date as YYYY-MM-DD",
+            {"reason": str(error)},
+        ) from None
+
+
+def parse_timestamp(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise PydanticCustomError("invalid_timestamp", "timestamp without UTC offset")
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    if not _TIMESTAMP.match(text):
+        raise PydanticCustomError(
+            "invalid_timestamp",
+            "not a timestamp with UTC offset; write it as 2025-03-14T09:30:00+01:00 "
+            "(+01:00 in winter, +02:00 in summer)",
+        )
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise PydanticCustomError(
+            "invalid_timestamp", "impossible timestamp ({reason})", {"reason": str(error)}
+        ) from None
+
+
+def parse_identifier(value: Any) -> str:
+    """Identifiers are text. The loader already keeps ``5.10`` as the string "5.10"; this also
+    accepts integers from other callers but never a float, which would have lost digits."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise PydanticCustomError("invalid_identifier", "identifiers are text; quote it, e.g. \"5.10\"")
+    if isinstance(value, int):
+        return str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise PydanticCustomError("invalid_identifier", "expected a non-empty identifier")
+    return value.strip()
+
+
+def parse_text(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, list | dict):
+        raise PydanticCustomError("invalid_text", "expected text")
+    return str(value)
+
+
+Identifier = Annotated[
+    str, BeforeValidator(parse_identifier), WithJsonSchema({"type": "string", "minLength": 1})
+]
+Text = Annotated[str, BeforeValidator(parse_text), WithJsonSchema({"type": "string"})]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+Timestamp = Annotated[
+    datetime,
+    BeforeValidator(parse_timestamp),
+    PlainSerializer(lambda t: t.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+DurationField = Annotated[
+    Duration,
+    BeforeValidator(parse_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d+[dwmy]$", "examples": ["90d", "6w", "6m", "1y"]}),
+]

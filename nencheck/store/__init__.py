@@ -1,0 +1,1 @@
+"""Reading and writing a compliance repository: YAML, files, git."""

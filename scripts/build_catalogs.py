@@ -65,14 +65,23 @@ def build(reference: Path) -> None:
     write(
         "iso27001-2022.yaml",
         header,
-        {"catalog": "iso27001-2022", "title": "ISO/IEC 27001:2022 Annex A (ISO/IEC 27002:2022)",
-         "themes": THEMES, "controls": iso},
+        {
+            "catalog": "iso27001-2022",
+            "title": "ISO/IEC 27001:2022 Annex A (ISO/IEC 27002:2022)",
+            "themes": THEMES,
+            "controls": iso,
+        },
     )
     write(
         "nen7510-2024.yaml",
         header,
-        {"catalog": "nen7510-2024", "title": "NEN 7510-2:2024 (ISO/IEC 27002:2022 + healthcare controls)",
-         "note": HEALTHCARE_NOTE, "themes": THEMES, "controls": nen},
+        {
+            "catalog": "nen7510-2024",
+            "title": "NEN 7510-2:2024 (ISO/IEC 27002:2022 + healthcare controls)",
+            "note": HEALTHCARE_NOTE,
+            "themes": THEMES,
+            "controls": nen,
+        },
     )
     write(
         "iso27002-2013-to-2022.yaml",

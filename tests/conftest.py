@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,9 @@ EXAMPLE_PARTS = ("nencheck.yaml", "controls", "policies", "evidence")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     """No test sees the developer's git config, NENCHECK_* variables or cache."""
     for name in list(os.environ):
         if name.startswith(("NENCHECK_", "GIT_")):
@@ -66,9 +69,7 @@ def copy_example(target: Path) -> Path:
 
 
 def git(root: Path, *args: str) -> str:
-    completed = subprocess.run(
-        ["git", *args], cwd=root, check=True, capture_output=True, text=True
-    )
+    completed = subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True)
     return completed.stdout
 
 
@@ -113,6 +114,8 @@ def run_cli(*args: str, repo: Path | None = None, input: str | None = None) -> O
     runner = CliRunner()
     with runner.isolation(input=input) as (stdout, stderr, _mixed):
         code = main(argv)
+        sys.stdout.flush()
+        sys.stderr.flush()
     return Outcome(code, stdout.getvalue().decode("utf-8"), stderr.getvalue().decode("utf-8"))
 
 

@@ -52,7 +52,9 @@ class AppContext:
             return
         settings = self._root / "nencheck.yaml" if self._root else None
         if settings and settings.is_file():
-            match = re.search(r"^language:\s*[\"']?(nl|en)\b", settings.read_text("utf-8", "replace"), re.M)
+            match = re.search(
+                r"^language:\s*[\"']?(nl|en)\b", settings.read_text("utf-8", "replace"), re.M
+            )
             if match:
                 set_language(match.group(1))
 
@@ -61,7 +63,9 @@ class AppContext:
         from nencheck.store.loader import load_repository
         from nencheck.store.reading import file_reader, open_source
 
-        source = open_source(self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None)
+        source = open_source(
+            self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None
+        )
         result = load_repository(source, file_reader(self.root, enabled=not self.no_cache))
         if result.errors or result.records is None:
             raise DataErrors(result.errors)
@@ -76,7 +80,8 @@ def parse_cli_date(text: str, option: str) -> date:
     except ValueError:
         raise NencheckError(
             _("{option}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31").format(
-                option=option, value=text)
+                option=option, value=text
+            )
         ) from None
 
 
@@ -99,21 +104,58 @@ def global_options(function: F) -> F:
     """--repo, --as-of, --lang, --rev, --as-recorded, --debug: accepted on the group and on every
     command, so ``nencheck check --as-of 2026-01-01`` and ``nencheck --as-of ... check`` agree."""
     options = [
-        click.option("--repo", metavar="PATH", expose_value=False, callback=_setter("repo"),
-                     help="The compliance repository (default: walk up to nencheck.yaml; or NENCHECK_REPO)."),
-        click.option("--as-of", metavar="DATE", expose_value=False, callback=_setter("as_of_text"),
-                     help="Evaluate on this date (YYYY-MM-DD) instead of today."),
-        click.option("--lang", type=click.Choice(["nl", "en"]), expose_value=False,
-                     callback=_setter("lang"), help="Language of output (default: nencheck.yaml)."),
-        click.option("--rev", metavar="REV", expose_value=False, callback=_setter("rev"),
-                     help="Read the records as committed at git revision REV."),
-        click.option("--as-recorded", is_flag=True, default=False, expose_value=False,
-                     callback=_setter("as_recorded"),
-                     help="Read the records as committed on the --as-of date (last commit on or before it)."),
-        click.option("--no-cache", is_flag=True, default=False, expose_value=False,
-                     callback=_setter("no_cache"), help="Parse every file, ignoring the parse cache."),
-        click.option("--debug", is_flag=True, default=False, expose_value=False,
-                     callback=_setter("debug"), help="Show tracebacks of internal errors."),
+        click.option(
+            "--repo",
+            metavar="PATH",
+            expose_value=False,
+            callback=_setter("repo"),
+            help="The compliance repository (default: walk up to nencheck.yaml; or NENCHECK_REPO).",
+        ),
+        click.option(
+            "--as-of",
+            metavar="DATE",
+            expose_value=False,
+            callback=_setter("as_of_text"),
+            help="Evaluate on this date (YYYY-MM-DD) instead of today.",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["nl", "en"]),
+            expose_value=False,
+            callback=_setter("lang"),
+            help="Language of output (default: nencheck.yaml).",
+        ),
+        click.option(
+            "--rev",
+            metavar="REV",
+            expose_value=False,
+            callback=_setter("rev"),
+            help="Read the records as committed at git revision REV.",
+        ),
+        click.option(
+            "--as-recorded",
+            is_flag=True,
+            default=False,
+            expose_value=False,
+            callback=_setter("as_recorded"),
+            help="Read the records as committed on the --as-of date (last commit on or before it).",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            default=False,
+            expose_value=False,
+            callback=_setter("no_cache"),
+            help="Parse every file, ignoring the parse cache.",
+        ),
+        click.option(
+            "--debug",
+            is_flag=True,
+            default=False,
+            expose_value=False,
+            callback=_setter("debug"),
+            help="Show tracebacks of internal errors.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -122,15 +164,22 @@ def global_options(function: F) -> F:
 
 def output_option(function: F) -> F:
     return click.option(
-        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
         help="Write the report to FILE instead of standard output.",
     )(function)
 
 
 def format_option(*formats: str, default: str = "text") -> Callable[[F], F]:
     return click.option(
-        "--format", "output_format", type=click.Choice(list(formats)), default=default,
-        show_default=True, help="Output format.",
+        "--format",
+        "output_format",
+        type=click.Choice(list(formats)),
+        default=default,
+        show_default=True,
+        help="Output format.",
     )
 
 

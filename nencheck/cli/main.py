@@ -122,9 +122,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             exc_type, exc_value, _tb = sys.exc_info()
             click.echo(
-                _("internal error ({name}: {value}). This is a bug in nencheck {version}: please "
-                  "report it with the command you ran; run again with --debug for the traceback.").format(
-                    name=getattr(exc_type, "__name__", "?"), value=str(exc_value)[:200], version=__version__),
+                _(
+                    "internal error ({name}: {value}). This is a bug in nencheck {version}: please "
+                    "report it with the command you ran; run again with --debug for the traceback."
+                ).format(
+                    name=getattr(exc_type, "__name__", "?"),
+                    value=str(exc_value)[:200],
+                    version=__version__,
+                ),
                 err=True,
             )
         return exitcodes.INTERNAL

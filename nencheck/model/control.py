@@ -32,5 +32,7 @@ class Control(Record):
     @model_validator(mode="after")
     def _justify_exclusion(self) -> Control:
         if not self.applicable and not (self.justification or "").strip():
-            raise required_because("justification", "when applicable is false (why is it excluded?)")
+            raise required_because(
+                "justification", "when applicable is false (why is it excluded?)"
+            )
         return self

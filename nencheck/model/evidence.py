@@ -28,7 +28,9 @@ class Evidence(Record):
     @model_validator(mode="after")
     def _one_validity(self) -> Evidence:
         if self.valid_for is None and self.valid_until is None:
-            raise required_because("valid_for", "(or valid_until): how long does this evidence count?")
+            raise required_because(
+                "valid_for", "(or valid_until): how long does this evidence count?"
+            )
         if self.valid_for is not None and self.valid_until is not None:
             raise not_allowed_because("valid_until", "together with valid_for; keep one of them")
         if self.sha256 is not None and self.file is None:

@@ -39,9 +39,17 @@ def _duplicates(kind: str, items: Sequence[Record]) -> list[DataError]:
         if item_id in first_seen:
             first = first_seen[item_id].origin
             line, column = item.origin.at("id")
-            errors.append(DataError(item.origin.file, line, column, "duplicate-id", _(
-                "duplicate {kind} id '{id}': also used in {file}:{line}; give one of them another id"
-            ).format(kind=kind, id=item_id, file=first.file, line=first.at("id")[0])))
+            errors.append(
+                DataError(
+                    item.origin.file,
+                    line,
+                    column,
+                    "duplicate-id",
+                    _(
+                        "duplicate {kind} id '{id}': also used in {file}:{line}; give one of them another id"
+                    ).format(kind=kind, id=item_id, file=first.file, line=first.at("id")[0]),
+                )
+            )
         else:
             first_seen[item_id] = item
     return errors
@@ -58,27 +66,47 @@ def _references(records: Records) -> list[DataError]:
 
     errors: list[DataError] = []
 
-    def refs(record: Record, field: str, values: Iterable[str], known: set[str], what: str, hint: str) -> None:
+    def refs(
+        record: Record, field: str, values: Iterable[str], known: set[str], what: str, hint: str
+    ) -> None:
         for value in values:
             if value not in known:
                 line, column = record.origin.at(field)
-                errors.append(DataError(record.origin.file, line, column, "unknown-reference", _(
-                    "{field}: there is no {what} '{value}'; {hint}"
-                ).format(field=field, what=what, value=value, hint=hint)))
+                errors.append(
+                    DataError(
+                        record.origin.file,
+                        line,
+                        column,
+                        "unknown-reference",
+                        _("{field}: there is no {what} '{value}'; {hint}").format(
+                            field=field, what=what, value=value, hint=hint
+                        ),
+                    )
+                )
 
     control_hint = _("use a control id of the catalog or of a control file")
     policy_hint = _("check the id, or add the policy under policies/")
     evidence_hint = _("check the id, or add the evidence under evidence/records/")
     unit_hint = _("use 'all' or a unit id from nencheck.yaml ({units})").format(
-        units=", ".join(sorted(records.settings.unit_ids())))
+        units=", ".join(sorted(records.settings.unit_ids()))
+    )
 
     catalog_ids = set(records.catalog.ids())
     for control in records.controls:
         if control.id not in catalog_ids and not control.title:
             line, column = control.origin.at("id")
-            errors.append(DataError(control.origin.file, line, column, "unknown-reference", _(
-                "control '{id}' is not in the catalog {catalog}; fix the id, or give an own "
-                "control a title").format(id=control.id, catalog=records.catalog.catalog)))
+            errors.append(
+                DataError(
+                    control.origin.file,
+                    line,
+                    column,
+                    "unknown-reference",
+                    _(
+                        "control '{id}' is not in the catalog {catalog}; fix the id, or give an own "
+                        "control a title"
+                    ).format(id=control.id, catalog=records.catalog.catalog),
+                )
+            )
         refs(control, "policies", control.policies, policy_ids, _("policy"), policy_hint)
         refs(control, "evidence", control.evidence, evidence_ids, _("evidence item"), evidence_hint)
         refs(control, "units", control.units, unit_ids, _("unit"), unit_hint)
@@ -94,20 +122,45 @@ def _references(records: Records) -> list[DataError]:
         refs(audit, "units", audit.units, unit_ids, _("unit"), unit_hint)
         for finding in audit.findings:
             refs(finding, "controls", finding.controls, control_ids, _("control"), control_hint)
-            refs(finding, "evidence", finding.evidence, evidence_ids, _("evidence item"), evidence_hint)
+            refs(
+                finding,
+                "evidence",
+                finding.evidence,
+                evidence_ids,
+                _("evidence item"),
+                evidence_hint,
+            )
     for incident in records.incidents:
         refs(incident, "controls", incident.controls, control_ids, _("control"), control_hint)
         refs(incident, "units", incident.units, unit_ids, _("unit"), unit_hint)
     for person in records.people:
         refs(person, "unit", [person.unit], unit_ids - {"all"}, _("unit"), unit_hint)
     for module in records.modules:
-        refs(module, "required_for", module.required_for, unit_ids | roles, _("unit or role"),
-             _("use 'all', a unit id, or a role that people.yaml uses"))
+        refs(
+            module,
+            "required_for",
+            module.required_for,
+            unit_ids | roles,
+            _("unit or role"),
+            _("use 'all', a unit id, or a role that people.yaml uses"),
+        )
     for completion in records.completions:
-        refs(completion, "person", [completion.person], people_ids, _("person"),
-             _("add the personnel number to evidence/training/people.yaml"))
-        refs(completion, "module", [completion.module], module_ids, _("module"),
-             _("add the module to evidence/training/modules.yaml"))
+        refs(
+            completion,
+            "person",
+            [completion.person],
+            people_ids,
+            _("person"),
+            _("add the personnel number to evidence/training/people.yaml"),
+        )
+        refs(
+            completion,
+            "module",
+            [completion.module],
+            module_ids,
+            _("module"),
+            _("add the module to evidence/training/modules.yaml"),
+        )
     return errors
 
 
@@ -120,8 +173,16 @@ def _paths(records: Records, points_outside: Callable[[str], bool]) -> list[Data
     for record, field, value in candidates:
         if value and not value.startswith(URL_PREFIXES) and points_outside(value):
             line, column = record.origin.at(field)
-            errors.append(DataError(record.origin.file, line, column, "path-outside-repo", _(
-                "{field}: '{value}' points outside the repository; store the file inside it "
-                "(e.g. with 'nencheck evidence add') and use a relative path"
-            ).format(field=field, value=value)))
+            errors.append(
+                DataError(
+                    record.origin.file,
+                    line,
+                    column,
+                    "path-outside-repo",
+                    _(
+                        "{field}: '{value}' points outside the repository; store the file inside it "
+                        "(e.g. with 'nencheck evidence add') and use a relative path"
+                    ).format(field=field, value=value),
+                )
+            )
     return errors

@@ -71,12 +71,15 @@ def parse_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _DATE.match(value.strip()):
-        raise PydanticCustomError("invalid_date", "not a date; write it as YYYY-MM-DD, e.g. 2025-03-14")
+        raise PydanticCustomError(
+            "invalid_date", "not a date; write it as YYYY-MM-DD, e.g. 2025-03-14"
+        )
     try:
         return date.fromisoformat(value.strip())
     except ValueError as error:
         raise PydanticCustomError(
-            "invalid_date", "impossible date ({reason}); write a real calendar date as YYYY-MM-DD",
+            "invalid_date",
+            "impossible date ({reason}); write a real calendar date as YYYY-MM-DD",
             {"reason": str(error)},
         ) from None
 
@@ -104,8 +107,10 @@ def parse_timestamp(value: Any) -> datetime:
 def parse_identifier(value: Any) -> str:
     """Identifiers are text. The loader already keeps ``5.10`` as the string "5.10"; this also
     accepts integers from other callers but never a float, which would have lost digits."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise PydanticCustomError("invalid_identifier", "identifiers are text; quote it, e.g. \"5.10\"")
+    if isinstance(value, bool | float):
+        raise PydanticCustomError(
+            "invalid_identifier", 'identifiers are text; quote it, e.g. "5.10"'
+        )
     if isinstance(value, int):
         return str(value)
     if not isinstance(value, str) or not value.strip():
@@ -139,5 +144,7 @@ DurationField = Annotated[
     Duration,
     BeforeValidator(parse_duration),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d+[dwmy]$", "examples": ["90d", "6w", "6m", "1y"]}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\d+[dwmy]$", "examples": ["90d", "6w", "6m", "1y"]}
+    ),
 ]

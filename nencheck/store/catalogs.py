@@ -44,4 +44,11 @@ def catalog_from_data(data: object) -> Catalog:
     return Catalog.model_validate(data)
 
 
-__all__ = ["BUILTIN", "Catalog", "ValidationError", "builtin_catalog", "catalog_from_data", "mapping_2013"]
+__all__ = [
+    "BUILTIN",
+    "Catalog",
+    "ValidationError",
+    "builtin_catalog",
+    "catalog_from_data",
+    "mapping_2013",
+]

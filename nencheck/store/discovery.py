@@ -19,8 +19,10 @@ def find_repository(explicit: str | None, start: Path | None = None) -> Path:
         root = Path(chosen).expanduser()
         if not (root / SETTINGS_FILE).is_file():
             raise NencheckError(
-                _("{path} is not a compliance repository: it has no {settings}. "
-                  "Create one with 'nencheck init {path}'.").format(path=root, settings=SETTINGS_FILE)
+                _(
+                    "{path} is not a compliance repository: it has no {settings}. "
+                    "Create one with 'nencheck init {path}'."
+                ).format(path=root, settings=SETTINGS_FILE)
             )
         return root.resolve()
     here = (start or Path.cwd()).resolve()
@@ -28,7 +30,9 @@ def find_repository(explicit: str | None, start: Path | None = None) -> Path:
         if (folder / SETTINGS_FILE).is_file():
             return folder
     raise NencheckError(
-        _("no {settings} found in {path} or any folder above it. Run nencheck inside a compliance "
-          "repository, point to one with --repo PATH (or NENCHECK_REPO), or create one with "
-          "'nencheck init'.").format(settings=SETTINGS_FILE, path=here)
+        _(
+            "no {settings} found in {path} or any folder above it. Run nencheck inside a compliance "
+            "repository, point to one with --repo PATH (or NENCHECK_REPO), or create one with "
+            "'nencheck init'."
+        ).format(settings=SETTINGS_FILE, path=here)
     )

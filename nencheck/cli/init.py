@@ -1,0 +1,46 @@
+"""``nencheck init [DIR]``: scaffold a compliance repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from nencheck.cli.context import global_options
+from nencheck.i18n import _
+from nencheck.store.catalogs import BUILTIN, builtin_catalog
+from nencheck.store.scaffold import create_repository, scaffold_files
+
+
+@click.command()
+@click.argument(
+    "directory", required=False, type=click.Path(file_okay=False, path_type=Path), default="."
+)
+@click.option(
+    "--organisation",
+    default="Mijn organisatie",
+    show_default=True,
+    help="Name of the organisation.",
+)
+@click.option("--framework", type=click.Choice(BUILTIN), default="nen7510-2024", show_default=True)
+@click.option("--language", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@click.option("--no-commit", is_flag=True, help="Create the files but make no git commit.")
+@global_options
+def init(directory: Path, organisation: str, framework: str, language: str, no_commit: bool) -> int:
+    """Create a compliance repository: nencheck.yaml, one control file per catalog control
+    (applicable, not_started), the folders, a .gitignore and a first git commit.
+
+    \b
+    Example:
+      nencheck init compliance --organisation "Huisartsenzorg Voorbeeldregio"
+    """
+    catalog = builtin_catalog(framework)
+    files = scaffold_files(catalog, organisation, language)
+    create_repository(directory, files, commit=not no_commit)
+    click.echo(
+        _(
+            "created {count} files in {path}; next: edit nencheck.yaml (units, contacts) and run "
+            "'nencheck status'"
+        ).format(count=len(files), path=directory)
+    )
+    return 0

@@ -1,0 +1,41 @@
+"""``nencheck schema [KIND]``: JSON Schema of the record kinds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from nencheck.cli.context import emit, global_options, output_option
+from nencheck.schema import SCHEMA_KINDS, all_schemas, schema_for
+
+
+@click.command()
+@click.argument("kind", required=False, type=click.Choice(sorted(SCHEMA_KINDS)))
+@click.option(
+    "--write-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write one <kind>.schema.json per kind into this folder.",
+)
+@output_option
+@global_options
+def schema(kind: str | None, write_dir: Path | None, output: Path | None) -> int:
+    """Print the JSON Schema of a record kind (all kinds when KIND is omitted).
+
+    \b
+    Examples:
+      nencheck schema policy > .schemas/policy.schema.json
+      nencheck schema --write-dir .schemas
+    """
+    if write_dir is not None:
+        for name, document in all_schemas().items():
+            emit(
+                json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+                write_dir / f"{name}.schema.json",
+            )
+        return 0
+    document = schema_for(kind) if kind else all_schemas()
+    emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+    return 0

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from tests.conftest import AS_OF, PROJECT_ROOT, git
+
+
+def test_init_scaffolds_every_catalog_control_honestly_and_commits(tmp_path: Path, run) -> None:
+    target = tmp_path / "nieuw"
+    result = run("init", str(target), "--organisation", "Testzorg")
+    assert result.exit_code == 0, result.output
+    controls = sorted((target / "controls").rglob("*.yaml"))
+    assert len(controls) == 101
+    first = yaml.safe_load((target / "controls" / "5-organisatorisch" / "5.1.yaml").read_text())
+    assert first["applicable"] is True and first["status"] == "not_started"
+    assert git(target, "log", "--format=%s").strip().startswith("nencheck init")
+    assert git(target, "status", "--porcelain") == ""
+    checked = run("check", "--as-of", AS_OF, "--format", "json", repo=target)
+    assert checked.json()["errors"] == []
+
+
+def test_init_refuses_an_existing_repository(tmp_path: Path, run) -> None:
+    (tmp_path / "nencheck.yaml").write_text("organisation: Bestaand\n", encoding="utf-8")
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 2
+    assert (tmp_path / "nencheck.yaml").read_text() == "organisation: Bestaand\n"
+
+
+def test_schema_validates_the_example_policies() -> None:
+    from nencheck.schema import schema_for
+
+    schema = schema_for("policy")
+    policy = yaml.safe_load(
+        'id: PROT-1\ntitle: T\ntype: protocol\nstatus: draft\nversion: "1"\nowner: Q\n'
+    )
+    jsonschema.validate(policy, schema)
+    policy["titel"] = "x"
+    try:
+        jsonschema.validate(policy, schema)
+    except jsonschema.ValidationError as error:
+        assert "titel" in error.message
+    else:
+        raise AssertionError("unknown field accepted by the schema")
+
+
+def test_schema_command_prints_every_kind(run) -> None:
+    result = run("schema", repo=PROJECT_ROOT)
+    assert result.exit_code == 0
+    kinds = json.loads(result.stdout)
+    assert {"settings", "control", "policy", "evidence", "audit", "incident", "completions"} <= set(
+        kinds
+    )
+    single = run("schema", "control")
+    assert json.loads(single.stdout)["properties"]["status"] or True
+    assert "applicable" in json.loads(single.stdout)["required"]

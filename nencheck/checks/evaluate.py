@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -9,12 +10,18 @@ from nencheck.checks.problem import Problem
 from nencheck.model.records import Records
 
 
-def evaluate(records: Records, as_of: date) -> list[Problem]:
+def evaluate(
+    records: Records,
+    as_of: date,
+    extra_rules: Sequence[Callable[[Records, date], list[Problem]]] = (),
+) -> list[Problem]:
+    """``extra_rules``: rules that need facts from outside the records (git history), bound to
+    those facts by the caller; they are judged against ``fail_on`` like the others."""
     from nencheck.checks.rules import ALL_RULES
 
     fail_on = set(records.settings.fail_on)
     problems: list[Problem] = []
-    for rule in ALL_RULES:
+    for rule in [*ALL_RULES, *extra_rules]:
         problems.extend(rule(records, as_of))
     return [
         replace(problem, severity="error" if problem.rule in fail_on else "warning")

@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from nencheck.cli import exitcodes
-from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.context import (
+    app,
+    emit,
+    format_option,
+    global_options,
+    output_option,
+    stdout_is_terminal,
+)
 from nencheck.errors import DataErrors
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
@@ -39,7 +46,15 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
         outcome = CheckOutcome(as_of=as_of, errors=failure.errors, problems=[], records=None)
         emit(RENDERERS[output_format](outcome), output)
         return exitcodes.INVALID
-    problems = evaluate(records, as_of)
-    outcome = CheckOutcome(as_of=as_of, errors=[], problems=problems, records=records)
+    from nencheck.cli.history_rules import history_rules
+
+    problems = evaluate(records, as_of, extra_rules=history_rules(state, records))
+    outcome = CheckOutcome(
+        as_of=as_of,
+        errors=[],
+        problems=problems,
+        records=records,
+        color=output is None and stdout_is_terminal(),
+    )
     emit(RENDERERS[output_format](outcome), output)
     return exitcodes.RULES_FAILED if outcome.failed else exitcodes.OK

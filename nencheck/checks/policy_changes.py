@@ -1,0 +1,119 @@
+"""The rule ``policy-changed-unversioned``: an active policy whose record or linked document
+changed (in git) after its last review while its version stayed the same.
+
+Pure: the facts from git (which commit changed which file, on which day, and which top-level
+keys of a record) come in as data, gathered by ``store.policy_changes``. ISO 27001 clause 7.5
+asks for controlled documents: a changed document without a new version is not controlled.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from nencheck.checks.problem import Problem
+from nencheck.i18n import _
+from nencheck.model.policy import Policy, PolicyStatus
+from nencheck.model.records import Records
+
+RULE = "policy-changed-unversioned"
+URL_PREFIXES = ("http://", "https://", "mailto:", "file:")
+# Record fields that a review or the register's bookkeeping changes without touching the
+# document's content: changing them needs no new version.
+BOOKKEEPING = frozenset(
+    {
+        "last_reviewed",
+        "next_review",
+        "review_interval",
+        "reviews",
+        "approved",
+        "approved_by",
+        "owner",
+        "status",
+        "retired",
+        "retired_reason",
+        "notes",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One commit's change to one file, under the file's current name."""
+
+    commit: str
+    day: date  # the commit date, in the committer's time zone
+    path: str
+    keys: frozenset[str] | None = None  # top-level keys changed in a YAML file; None: unknown
+
+
+def rule_policy_changed_unversioned(
+    records: Records, as_of: date, changes: list[FileChange]
+) -> list[Problem]:
+    by_path: dict[str, list[FileChange]] = defaultdict(list)
+    for change in changes:
+        by_path[change.path].append(change)
+    problems = []
+    for policy in records.policies:
+        reviewed = policy.last_reviewed or policy.approved
+        if policy.status != PolicyStatus.ACTIVE or reviewed is None:
+            continue
+        record, document = policy.origin.file, linked_document(policy)
+        after = [
+            change
+            for path in (record, document)
+            if path
+            for change in by_path.get(path, [])
+            if reviewed < change.day <= as_of
+        ]
+        if any(c.path == record and (c.keys is None or "version" in c.keys) for c in after):
+            continue  # the version moved (or may have) since the review
+        content = [c for c in after if c.path != record or (c.keys or set()) - BOOKKEEPING]
+        if content:
+            problems.append(_problem(policy, reviewed, max(content, key=lambda c: c.day), record))
+    return problems
+
+
+def linked_document(policy: Policy) -> str | None:
+    """The repository path of the policy's document, or None (no document, or a URL)."""
+    if not policy.document or policy.document.startswith(URL_PREFIXES):
+        return None
+    return posixpath.normpath(policy.document)
+
+
+def _problem(policy: Policy, reviewed: date, change: FileChange, record: str) -> Problem:
+    if change.path == record:
+        fields = ", ".join(sorted((change.keys or set()) - BOOKKEEPING))
+        what = _("its record ({fields})").format(fields=fields)
+    else:
+        what = _("its document {file}").format(file=change.path)
+    message = _(
+        "{what} changed on {day} (commit {commit}) after the last review on {reviewed}, but the "
+        "version is still {version}; review it with a new version, or undo the change"
+    ).format(
+        what=what,
+        day=change.day.isoformat(),
+        commit=change.commit[:10],
+        reviewed=reviewed.isoformat(),
+        version=policy.version,
+    )
+    line, column = policy.origin.at("version")
+    return Problem(
+        rule=RULE,
+        id=policy.id,
+        file=record,
+        line=line,
+        column=column,
+        message=message,
+        details={
+            "title": policy.title,
+            "owner": policy.owner,
+            "version": policy.version,
+            "last_reviewed": reviewed.isoformat(),
+            "changed": change.day.isoformat(),
+            "commit": change.commit,
+            "changed_file": change.path,
+        },
+    )

@@ -1,0 +1,43 @@
+"""Rules that need the git history besides the records (``policy-changed-unversioned``), bound
+to facts gathered with one git call. Outside a git repository they are skipped: there is no
+history to judge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from nencheck.checks.problem import Problem
+from nencheck.cli.context import AppContext
+from nencheck.model.records import Records
+
+Rule = Callable[[Records, date], list[Problem]]
+
+
+def history_rules(state: AppContext, records: Records) -> list[Rule]:
+    """The history rules, judged on the commits up to what was read: --rev, the --as-recorded
+    commit, or HEAD (uncommitted changes in the working tree are not history yet)."""
+    from nencheck.checks.policy_changes import rule_policy_changed_unversioned
+    from nencheck.errors import NencheckError
+    from nencheck.store.policy_changes import gather_changes
+
+    try:
+        start = history_start(state)
+    except NencheckError:
+        return []
+    changes = gather_changes(state.root, records, start)
+    if changes is None:
+        return []
+    return [partial(rule_policy_changed_unversioned, changes=changes)]
+
+
+def history_start(state: AppContext) -> str:
+    """Where history is read from: --rev, the --as-recorded commit, or HEAD."""
+    if state.rev:
+        return state.rev
+    if state.as_recorded:
+        from nencheck.store.gitsource import revision_on
+
+        return revision_on(state.root, state.as_of)
+    return "HEAD"

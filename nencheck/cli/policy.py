@@ -1,0 +1,217 @@
+"""``nencheck policy``: the policy register (list, show) and each policy's git history
+(history, diff). The commands that change policies live in ``cli.policy_edit``."""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+from pathlib import Path
+
+import click
+
+from nencheck.cli import exitcodes
+from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.errors import NencheckError
+from nencheck.i18n import _
+from nencheck.model.policy import Policy, PolicyType
+from nencheck.model.records import Records
+
+STATES = ("ok", "due_soon", "overdue", "draft", "retired")
+
+# Subcommands defined in other modules are imported only when used.
+ELSEWHERE = {
+    "review": "nencheck.cli.policy_edit:review",
+    "new": "nencheck.cli.policy_edit:new",
+    "retire": "nencheck.cli.policy_edit:retire",
+    "import": "nencheck.cli.policy_import:policy_import",
+}
+
+
+class PolicyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *ELSEWHERE})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        target = ELSEWHERE.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=PolicyGroup)
+@global_options
+def policy() -> None:
+    """The policy register: list, show, review, new, retire, history, diff, import.
+
+    \b
+    Examples:
+      nencheck policy list --state overdue --unit HAP
+      nencheck policy review PROT-HAP-014 --reviewer "Medisch manager" --version 4.1
+      nencheck policy history PROT-HAP-014
+    """
+
+
+def find_policy(records: Records, policy_id: str) -> Policy:
+    """The policy with this id (exact, else case-insensitive); NencheckError naming near ids."""
+    found = records.policy_by_id.get(policy_id)
+    if found is not None:
+        return found
+    folded = {key.casefold(): value for key, value in records.policy_by_id.items()}
+    if policy_id.casefold() in folded:
+        return folded[policy_id.casefold()]
+    close = difflib.get_close_matches(policy_id.upper(), list(records.policy_by_id), n=3)
+    hint = _(" Did you mean {ids}?").format(ids=", ".join(close)) if close else ""
+    raise NencheckError(
+        _("no policy with id {id}; 'nencheck policy list' lists them.").format(id=policy_id) + hint
+    )
+
+
+@policy.command(name="list", short_help="The register with next review and state.")
+@click.option("--unit", metavar="UNIT", help="Only this unit's policies (and those for all units).")
+@click.option("--owner", metavar="NAME", help="Only this owner's policies (case-insensitive).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice([t.value for t in PolicyType]),
+    help="Only policies of this type (repeatable).",
+)
+@click.option(
+    "--state",
+    "states",
+    multiple=True,
+    type=click.Choice(STATES),
+    help="Only policies in this state on the --as-of date (repeatable).",
+)
+@format_option("text", "json", "csv")
+@output_option
+@global_options
+@click.pass_context
+def policy_list(
+    ctx: click.Context,
+    unit: str | None,
+    owner: str | None,
+    types: tuple[str, ...],
+    states: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+) -> int:
+    """The policy register with each policy's next review and state on the --as-of date.
+
+    \b
+    Example:
+      nencheck policy list --state overdue --state due_soon --format csv -o reviews.csv
+    """
+    from nencheck.checks.policy_register import PolicyFilter, policy_rows
+    from nencheck.render import policy_csv, policy_json, policy_text
+
+    state = app(ctx)
+    records = state.load()
+    if unit is not None and unit not in records.settings.unit_ids() | {"all"}:
+        raise NencheckError(
+            _("--unit: there is no unit {unit} in nencheck.yaml.").format(unit=unit)
+        )
+    rows = policy_rows(records, state.as_of, PolicyFilter(unit, owner, types, states))
+    if output_format == "json":
+        emit(policy_json.render_list(rows, state.as_of), output)
+    elif output_format == "csv":
+        emit(policy_csv.render_list(rows), output)
+    else:
+        emit(policy_text.render_list(rows), output)
+    return exitcodes.OK
+
+
+@policy.command(short_help="One policy with its next review and state.")
+@click.argument("policy_id", metavar="ID")
+@format_option("text", "json")
+@output_option
+@global_options
+@click.pass_context
+def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
+    """One policy: its record with the computed next review and state.
+
+    \b
+    Example:
+      nencheck policy show PROT-HAP-014 --format json
+    """
+    from nencheck.checks.policy_register import policy_row
+    from nencheck.render import policy_json, policy_text
+
+    state = app(ctx)
+    records = state.load()
+    row = policy_row(find_policy(records, policy_id), state.as_of, records.settings.due_soon)
+    if output_format == "json":
+        emit(policy_json.render_show(row, state.as_of), output)
+    else:
+        emit(policy_text.render_show(row), output)
+    return exitcodes.OK
+
+
+@policy.command(short_help="Every committed version, newest first.")
+@click.argument("policy_id", metavar="ID")
+@format_option("text", "json")
+@output_option
+@global_options
+@click.pass_context
+def history(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
+    """Every committed version of a policy's record, newest first, following renames.
+
+    With --rev, the history up to that revision.
+
+    \b
+    Example:
+      nencheck policy history PROT-HAP-014 --format json
+    """
+    from nencheck.render import policy_json, policy_text
+    from nencheck.store.history import record_history
+
+    state = app(ctx)
+    found = find_policy(state.load(), policy_id)
+    rev = _history_start(ctx)
+    versions = record_history(state.root, found.origin.file, rev=rev)
+    if output_format == "json":
+        emit(policy_json.render_history(found.id, versions), output)
+    else:
+        emit(policy_text.render_history(found.id, versions), output)
+    return exitcodes.OK
+
+
+@policy.command(short_help="Changes of record and document between versions.")
+@click.argument("policy_id", metavar="ID")
+@click.argument("rev_a", metavar="[A]", required=False)
+@click.argument("rev_b", metavar="[B]", required=False)
+@output_option
+@global_options
+@click.pass_context
+def diff(
+    ctx: click.Context, policy_id: str, rev_a: str | None, rev_b: str | None, output: Path | None
+) -> int:
+    """What changed in a policy's record and linked document between two revisions.
+
+    A and B are commits, tags or branches; without them, the last two committed versions of
+    the record are compared. With only A, A is compared with the newest version.
+
+    \b
+    Examples:
+      nencheck policy diff PROT-HAP-014
+      nencheck policy diff PROT-HAP-014 audit-2025 HEAD
+    """
+    from nencheck.store.history import record_history
+    from nencheck.store.policy_diff import policy_diff
+
+    state = app(ctx)
+    found = find_policy(state.load(), policy_id)
+    versions = record_history(state.root, found.origin.file, rev=_history_start(ctx))
+    emit(policy_diff(state.root, found.id, versions, rev_a, rev_b), output)
+    return exitcodes.OK
+
+
+def _history_start(ctx: click.Context) -> str:
+    from nencheck.cli.history_rules import history_start
+
+    return history_start(app(ctx))

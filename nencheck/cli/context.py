@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from nencheck.errors import DataErrors, NencheckError
 from nencheck.i18n import _, set_language
-from nencheck.model.records import Records
+
+if TYPE_CHECKING:  # the models (pydantic) load with the records, not for `nencheck --help`
+    from nencheck.model.records import Records
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -187,7 +190,10 @@ def emit(content: str | bytes, output: Path | None) -> None:
     """Write a rendered report to -o FILE (atomically) or standard output."""
     if output is None:
         if isinstance(content, bytes):
-            click.get_binary_stream("stdout").write(content)
+            # click.get_binary_stream is deprecated in click 8.5: write to the text stream's buffer
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
         else:
             click.echo(content, nl=not content.endswith("\n"))
         return
@@ -199,3 +205,8 @@ def emit(content: str | bytes, output: Path | None) -> None:
 
 def env_flag(name: str) -> bool:
     return os.environ.get(name, "").lower() in ("1", "true", "yes")
+
+
+def stdout_is_terminal() -> bool:
+    """Whether to colour output: only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import click
+
 from nencheck.checks.problem import Problem
 from nencheck.errors import DataError
-from nencheck.i18n import _
+from nencheck.i18n import _, ngettext
 from nencheck.model.records import Records
 from nencheck.render.errors import render_errors_text
 
@@ -20,6 +22,7 @@ class CheckOutcome:
     errors: list[DataError]
     problems: list[Problem]
     records: Records | None
+    color: bool = False  # style the text format (only when writing to a terminal)
 
     @property
     def failed(self) -> bool:
@@ -41,19 +44,70 @@ def render_json(outcome: CheckOutcome) -> str:
 
 
 def render_text(outcome: CheckOutcome) -> str:
+    """Problems grouped by rule (fail_on rules first), compiler-style lines, one summary line."""
     if outcome.errors:
         return render_errors_text(outcome.errors)
-    lines = [
-        f"{p.file}:{p.line}:{p.column}: {p.severity} {p.rule}: {p.message}" for p in outcome.problems
-    ]
+    by_rule: dict[str, list[Problem]] = {}
+    for problem in outcome.problems:
+        by_rule.setdefault(problem.rule, []).append(problem)
+    ordered = sorted(by_rule.items(), key=lambda item: item[1][0].severity != "error")
+    lines: list[str] = []
+    for rule, problems in ordered:
+        severity = problems[0].severity
+        header = _rule_header(rule, severity, len(problems))
+        lines.append(_style(outcome, header, fg=_COLOURS[severity], bold=True))
+        for p in problems:
+            where = f"{p.file}:{p.line}:{p.column}:"
+            lines.append(
+                f"{where} {_style(outcome, severity, fg=_COLOURS[severity])} {p.rule}: "
+                f"{p.id}: {p.message}"
+            )
+        lines.append("")
+    lines.append(_style(outcome, summary_line(outcome), bold=True))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(outcome: CheckOutcome) -> str:
     errors = sum(1 for p in outcome.problems if p.severity == "error")
     warnings = len(outcome.problems) - errors
-    lines.append(_("{errors} error(s), {warnings} warning(s) on {date}").format(
-        errors=errors, warnings=warnings, date=outcome.as_of.isoformat()))
-    return "\n".join(lines) + "\n"
+    return _("{errors} error(s), {warnings} warning(s) on {date}").format(
+        errors=errors, warnings=warnings, date=outcome.as_of.isoformat()
+    )
+
+
+_COLOURS = {"error": "red", "warning": "yellow"}
+
+
+def _rule_header(rule: str, severity: str, count: int) -> str:
+    if severity == "error":
+        text = ngettext("{rule}: {count} error", "{rule}: {count} errors", count)
+    else:
+        text = ngettext("{rule}: {count} warning", "{rule}: {count} warnings", count)
+    return text.format(rule=rule, count=count)
+
+
+def _style(outcome: CheckOutcome, text: str, **style: object) -> str:
+    if not outcome.color:
+        return text
+    return click.style(text, **style)  # type: ignore[arg-type]
+
+
+def _lazy(module: str) -> Callable[[CheckOutcome], str]:
+    """A renderer imported only when its format is asked for."""
+
+    def render(outcome: CheckOutcome) -> str:
+        from importlib import import_module
+
+        renderer: Callable[[CheckOutcome], str] = import_module(module).render
+        return renderer(outcome)
+
+    return render
 
 
 RENDERERS: dict[str, Callable[[CheckOutcome], str]] = {
     "text": render_text,
     "json": render_json,
+    "junit": _lazy("nencheck.render.junit"),
+    "sarif": _lazy("nencheck.render.sarif"),
+    "github": _lazy("nencheck.render.github"),
 }

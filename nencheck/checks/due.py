@@ -1,0 +1,192 @@
+"""The worklist of ``nencheck due``: what is overdue or falls due within a window, by date.
+
+Each kind uses the same predicates as its rule, so an overdue item here is a problem in
+``check``. Training items belong to the person's unit (``owner`` is the unit id: the unit's
+manager follows up; personnel numbers, not names, identify people), and are due when their last
+completion expires, or on the evaluation date itself when the module was never completed.
+Incidents appear while open and not yet notified, due on their notification deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from nencheck.checks.evidence import is_expired
+from nencheck.checks.incidents import open_deadlines
+from nencheck.checks.policies import DUE_SOON, OVERDUE, policy_state
+from nencheck.checks.scope import days_between, in_unit
+from nencheck.checks.training import assignments
+from nencheck.model.records import Records
+from nencheck.model.types import Duration
+
+KINDS = ("policy", "finding", "evidence", "training", "incident")
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    id: str
+    title: str
+    owner: str | None
+    units: list[str] = field(hash=False)
+    due: date
+    days: int  # negative when overdue
+    state: str  # "overdue" | "due_soon"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "owner": self.owner,
+            "units": list(self.units),
+            "due": self.due.isoformat(),
+            "days": self.days,
+            "state": self.state,
+        }
+
+
+def due_items(
+    records: Records,
+    as_of: date,
+    within: Duration,
+    kinds: Iterable[str] | None = None,
+    owner: str | None = None,
+    unit: str | None = None,
+) -> list[DueItem]:
+    """Overdue items and items due on or before ``as_of + within``, sorted by date, then id."""
+    horizon = within.after(as_of)
+    wanted = set(kinds or KINDS)
+    collectors = {
+        "policy": _policies,
+        "finding": _findings,
+        "evidence": _evidence,
+        "training": _training,
+        "incident": _incidents,
+    }
+    items: list[DueItem] = []
+    for kind in KINDS:
+        if kind in wanted:
+            items.extend(collectors[kind](records, as_of, horizon))
+    chosen = [
+        item
+        for item in items
+        if (owner is None or (item.owner or "").casefold() == owner.casefold())
+        and in_unit(item.units, unit)
+    ]
+    return sorted(chosen, key=lambda item: (item.due, item.id, item.kind))
+
+
+def _state(days: int) -> str:
+    return OVERDUE if days < 0 else DUE_SOON
+
+
+def _policies(records: Records, as_of: date, horizon: date) -> list[DueItem]:
+    items = []
+    for policy in records.policies:
+        _state_now, days = policy_state(policy, as_of, records.settings.due_soon)
+        due = policy.next_review_date()
+        if days is None or due is None or due > horizon:
+            continue
+        items.append(
+            DueItem(
+                "policy",
+                policy.id,
+                policy.title,
+                policy.owner,
+                list(policy.units),
+                due,
+                days,
+                _state(days),
+            )
+        )
+    return items
+
+
+def _findings(records: Records, as_of: date, horizon: date) -> list[DueItem]:
+    items = []
+    for audit, finding in records.findings():
+        if not finding.is_open or finding.due > horizon:
+            continue
+        days = days_between(finding.due, as_of)
+        items.append(
+            DueItem(
+                "finding",
+                finding.id,
+                finding.title,
+                finding.owner,
+                list(audit.units),
+                finding.due,
+                days,
+                _state(days),
+            )
+        )
+    return items
+
+
+def _evidence(records: Records, as_of: date, horizon: date) -> list[DueItem]:
+    items = []
+    for item in records.evidence:
+        until = item.valid_until_date()
+        if until > horizon:
+            continue
+        state = OVERDUE if is_expired(item, as_of) else DUE_SOON
+        items.append(
+            DueItem(
+                "evidence",
+                item.id,
+                item.title,
+                item.owner,
+                list(item.units),
+                until,
+                days_between(until, as_of),
+                state,
+            )
+        )
+    return items
+
+
+def _training(records: Records, as_of: date, horizon: date) -> list[DueItem]:
+    items = []
+    for assignment in assignments(records, as_of):
+        due = assignment.valid_until or as_of
+        if assignment.compliant and due > horizon:
+            continue
+        person, module = assignment.person, assignment.module
+        items.append(
+            DueItem(
+                "training",
+                assignment.key,
+                module.title,
+                person.unit,
+                [person.unit],
+                due,
+                days_between(due, as_of),
+                DUE_SOON if assignment.compliant else OVERDUE,
+            )
+        )
+    return items
+
+
+def _incidents(records: Records, as_of: date, horizon: date) -> list[DueItem]:
+    items = []
+    for found in open_deadlines(records, as_of):
+        if found.due > horizon and not found.late:
+            continue
+        incident = found.incident
+        items.append(
+            DueItem(
+                "incident",
+                incident.id,
+                incident.title,
+                incident.owner,
+                list(incident.units),
+                found.due,
+                days_between(found.due, as_of),
+                OVERDUE if found.late else DUE_SOON,
+            )
+        )
+    return items

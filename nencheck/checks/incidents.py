@@ -1,0 +1,182 @@
+"""Notification deadlines of incidents: breach-notification-late and calamity-report-late.
+
+- A data breach must be notified to the Autoriteit Persoonsgegevens within 72 hours of
+  ``reported`` (AVG art. 33): notified at exactly 72 hours is on time, one minute later is late.
+- A calamity must be reported to the IGJ within 3 working days: the deadline is the end of the
+  third working day after the day it was reported (weekends and Dutch public holidays excluded,
+  see ``workdays``).
+
+The evaluation date has no time of day. It is read as the *end* of that day in the incident's
+own UTC offset: an unnotified breach is late on the date by the end of which 72 hours have
+passed, and a notification counts when it was made on or before that day. Incidents reported
+after the evaluation date are not judged yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from nencheck.checks.problem import Problem
+from nencheck.checks.workdays import add_working_days
+from nencheck.i18n import _
+from nencheck.model.incident import Incident, IncidentKind
+from nencheck.model.records import Records
+
+BREACH_HOURS = 72
+CALAMITY_WORKING_DAYS = 3
+BREACH_RULE = "breach-notification-late"
+CALAMITY_RULE = "calamity-report-late"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The notification deadline of one incident as it stands on the evaluation date."""
+
+    incident: Incident
+    rule: str  # the rule that judges it: BREACH_RULE or CALAMITY_RULE
+    deadline: datetime  # the last moment that is on time, in the incident's own offset
+    notified: datetime | None  # authority_notified, when made on or before the evaluation date
+    late: bool
+    remaining: timedelta  # deadline - end of the evaluation date; negative once passed
+
+    @property
+    def due(self) -> date:
+        return self.deadline.date()
+
+    @property
+    def hours_left(self) -> float:
+        return round(self.remaining.total_seconds() / 3600, 1)
+
+    def to_json(self, as_of: date) -> dict[str, object]:
+        return {
+            "id": self.incident.id,
+            "kind": self.incident.kind.value,
+            "rule": self.rule,
+            "title": self.incident.title,
+            "owner": self.incident.owner,
+            "units": list(self.incident.units),
+            "status": self.incident.status.value,
+            "reported": stamp(self.incident.reported),
+            "deadline": stamp(self.deadline),
+            "due": self.due.isoformat(),
+            "days": (self.due - as_of).days,
+            "notified": stamp(self.notified) if self.notified else None,
+            "late": self.late,
+            "hours_left": self.hours_left,
+        }
+
+
+def stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+def end_of_day(day: date, like: datetime) -> datetime:
+    """The last moment of ``day`` in the UTC offset of ``like``."""
+    return datetime.combine(day, time.max, tzinfo=like.tzinfo)
+
+
+def deadline_of(incident: Incident) -> tuple[str, datetime] | None:
+    """(rule, last moment on time) for breaches and calamities; None for other kinds."""
+    reported = incident.reported
+    if incident.kind == IncidentKind.DATA_BREACH:
+        return BREACH_RULE, reported + timedelta(hours=BREACH_HOURS)
+    if incident.kind == IncidentKind.CALAMITY:
+        last_day = add_working_days(reported.date(), CALAMITY_WORKING_DAYS)
+        return CALAMITY_RULE, end_of_day(last_day, reported)
+    return None
+
+
+def deadline_on(incident: Incident, as_of: date) -> Deadline | None:
+    """The incident's deadline judged on ``as_of``; None when it has none or is not yet reported."""
+    found = deadline_of(incident)
+    moment = end_of_day(as_of, incident.reported)
+    if found is None or incident.reported > moment:
+        return None
+    rule, deadline = found
+    notified = incident.authority_notified
+    if notified is not None and notified > moment:
+        notified = None  # made after the evaluation date: not yet done on that date
+    late = (notified or moment) > deadline
+    return Deadline(incident, rule, deadline, notified, late, deadline - moment)
+
+
+def deadlines(records: Records, as_of: date) -> list[Deadline]:
+    """Every breach and calamity reported on or before ``as_of``, with its deadline."""
+    found = [deadline_on(incident, as_of) for incident in records.incidents]
+    return sorted((d for d in found if d is not None), key=lambda d: (d.deadline, d.incident.id))
+
+
+def open_deadlines(records: Records, as_of: date) -> list[Deadline]:
+    """Open incidents still waiting for their notification: the countdowns of status and due."""
+    return [d for d in deadlines(records, as_of) if d.incident.is_open and d.notified is None]
+
+
+def rule_breach_notification_late(records: Records, as_of: date) -> list[Problem]:
+    return [
+        _problem(d, as_of) for d in deadlines(records, as_of) if d.late and d.rule == BREACH_RULE
+    ]
+
+
+def rule_calamity_report_late(records: Records, as_of: date) -> list[Problem]:
+    return [
+        _problem(d, as_of) for d in deadlines(records, as_of) if d.late and d.rule == CALAMITY_RULE
+    ]
+
+
+def _problem(found: Deadline, as_of: date) -> Problem:
+    incident = found.incident
+    values = {
+        "reported": stamp(incident.reported),
+        "deadline": stamp(found.deadline),
+        "due": found.due,
+        "as_of": as_of,
+        "notified": stamp(found.notified) if found.notified else "",
+        "after": span(found.notified - incident.reported) if found.notified else "",
+    }
+    if found.rule == BREACH_RULE and found.notified:
+        text = _(
+            "data breach reported {reported} was notified to the Autoriteit Persoonsgegevens "
+            "{notified}, {after} later: more than 72 hours (deadline {deadline})"
+        )
+    elif found.rule == BREACH_RULE:
+        text = _(
+            "data breach reported {reported} is not notified to the Autoriteit "
+            "Persoonsgegevens on {as_of}; the 72 hours ended {deadline}"
+        )
+    elif found.notified:
+        text = _(
+            "calamity reported {reported} was reported to the IGJ {notified}, after the end "
+            "of the third working day ({due})"
+        )
+    else:
+        text = _(
+            "calamity reported {reported} is not reported to the IGJ on {as_of}; the third "
+            "working day ended {due}"
+        )
+    field = "authority_notified" if found.notified else "reported"
+    line, column = incident.origin.at(field)
+    return Problem(
+        rule=found.rule,
+        id=incident.id,
+        file=incident.origin.file,
+        line=line,
+        column=column,
+        message=text.format(**values),
+        details={
+            "title": incident.title,
+            "owner": incident.owner,
+            "units": list(incident.units),
+            "kind": incident.kind.value,
+            "deadline": stamp(found.deadline),
+            "due": found.due.isoformat(),
+            "days": (found.due - as_of).days,
+            "notified": stamp(found.notified) if found.notified else None,
+        },
+    )
+
+
+def span(delta: timedelta) -> str:
+    """A duration as hours and minutes: '72:01 h'."""
+    minutes = int(delta.total_seconds() // 60)
+    return f"{minutes // 60}:{minutes % 60:02d} h"

@@ -1,0 +1,248 @@
+"""Awareness training on a date: assignments, completion figures, and the rules
+training-overdue and training-below-target.
+
+A person needs a module (an *assignment*) when the module's ``required_for`` names ``all``, the
+person's unit or role, and the person had not left on the date. The latest completion on or
+before the date counts; it is valid through completed + valid_for (inclusive). Completions dated
+after the evaluation date do not count yet. People are named by personnel number only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from nencheck.checks.problem import Problem
+from nencheck.i18n import _
+from nencheck.model.records import Records
+from nencheck.model.training import Module, Person
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One person who needs one module on the evaluation date."""
+
+    person: Person
+    module: Module
+    last_completed: date | None  # the latest completion on or before the date
+    valid_until: date | None  # last_completed + the module's valid_for
+    compliant: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.person.id}/{self.module.id}"
+
+
+@dataclass
+class Figures:
+    required: int = 0
+    compliant: int = 0
+    people: int = 0  # people with at least one assignment
+    people_trained: int = 0  # of those, people whose every assignment is compliant
+
+    @property
+    def share(self) -> Fraction | None:
+        return Fraction(self.compliant, self.required) if self.required else None
+
+    @property
+    def rate(self) -> float | None:
+        """compliant / required, rounded to 4 decimals; None when nothing is required."""
+        share = self.share
+        return None if share is None else round(float(share), 4)
+
+    def to_json(self) -> dict[str, int | float | None]:
+        return {
+            "required": self.required,
+            "compliant": self.compliant,
+            "rate": self.rate,
+            "people": self.people,
+            "people_trained": self.people_trained,
+        }
+
+
+@dataclass
+class TrainingFigures:
+    overall: Figures
+    by_unit: dict[str, Figures] = field(default_factory=dict)
+    by_module: dict[str, Figures] = field(default_factory=dict)
+    assignments: list[Assignment] = field(default_factory=list)
+
+    @property
+    def required(self) -> int:
+        return self.overall.required
+
+    @property
+    def compliant(self) -> int:
+        return self.overall.compliant
+
+    @property
+    def rate(self) -> float | None:
+        return self.overall.rate
+
+    @property
+    def people(self) -> int:
+        return self.overall.people
+
+    @property
+    def people_trained(self) -> int:
+        return self.overall.people_trained
+
+    @property
+    def overdue(self) -> list[Assignment]:
+        """(person, module) pairs without a valid completion on the date."""
+        return [assignment for assignment in self.assignments if not assignment.compliant]
+
+
+def needs(person: Person, module: Module, as_of: date) -> bool:
+    if not person.active_on(as_of):
+        return False
+    wanted = set(module.required_for)
+    return (
+        "all" in wanted
+        or person.unit in wanted
+        or (person.role is not None and person.role in wanted)
+    )
+
+
+def assignments(records: Records, as_of: date, unit: str | None = None) -> list[Assignment]:
+    """Every assignment on the date (of one unit's people when ``unit`` is given)."""
+    latest: dict[tuple[str, str], date] = {}
+    for completion in records.completions:
+        if completion.completed > as_of:
+            continue
+        key = (completion.person, completion.module)
+        if key not in latest or completion.completed > latest[key]:
+            latest[key] = completion.completed
+    found = []
+    for person in records.people:
+        if unit is not None and person.unit != unit:
+            continue
+        for module in records.modules:
+            if not needs(person, module, as_of):
+                continue
+            last = latest.get((person.id, module.id))
+            until = module.valid_for.after(last) if last is not None else None
+            compliant = until is not None and until >= as_of
+            found.append(Assignment(person, module, last, until, compliant))
+    return found
+
+
+def training_figures(records: Records, as_of: date, unit: str | None = None) -> TrainingFigures:
+    found = assignments(records, as_of, unit)
+    overall = Figures()
+    by_unit: dict[str, Figures] = {}
+    by_module: dict[str, Figures] = {module.id: Figures() for module in records.modules}
+    per_person: dict[str, list[Assignment]] = defaultdict(list)
+    for assignment in found:
+        per_person[assignment.person.id].append(assignment)
+        unit_figures = by_unit.setdefault(assignment.person.unit, Figures())
+        for figures in (overall, unit_figures, by_module[assignment.module.id]):
+            figures.required += 1
+            figures.compliant += assignment.compliant
+    for person_assignments in per_person.values():
+        trained = all(assignment.compliant for assignment in person_assignments)
+        modules = {assignment.module.id for assignment in person_assignments}
+        targets = [overall, by_unit[person_assignments[0].person.unit]]
+        targets += [by_module[module_id] for module_id in modules]
+        for figures in targets:
+            figures.people += 1
+            figures.people_trained += trained
+    order = [u.id for u in records.settings.units]
+    by_unit = dict(sorted(by_unit.items(), key=lambda item: _position(order, item[0])))
+    by_module = {key: value for key, value in by_module.items() if value.required}
+    return TrainingFigures(overall, by_unit, by_module, found)
+
+
+def below_target(figures: Figures, target: float) -> bool:
+    share = figures.share
+    return share is not None and share < Fraction(repr(target))
+
+
+def rule_training_overdue(records: Records, as_of: date) -> list[Problem]:
+    per_person: dict[str, list[Assignment]] = defaultdict(list)
+    for assignment in training_figures(records, as_of).overdue:
+        per_person[assignment.person.id].append(assignment)
+    problems = []
+    for person_assignments in per_person.values():
+        person = person_assignments[0].person
+        parts = [_describe(assignment) for assignment in person_assignments]
+        message = _("no valid completion on {as_of} of: {modules}; unit {unit}").format(
+            unit=person.unit, as_of=as_of, modules=", ".join(parts)
+        )
+        line, column = person.origin.at("id")
+        problems.append(
+            Problem(
+                rule="training-overdue",
+                id=person.id,
+                file=person.origin.file,
+                line=line,
+                column=column,
+                message=message,
+                details={
+                    "owner": person.unit,
+                    "units": [person.unit],
+                    "role": person.role,
+                    "modules": [assignment.module.id for assignment in person_assignments],
+                },
+            )
+        )
+    return problems
+
+
+def rule_training_below_target(records: Records, as_of: date) -> list[Problem]:
+    target = records.settings.training_target
+    line, column = records.settings.origin.at("training_target")
+    problems = []
+    for unit, figures in training_figures(records, as_of).by_unit.items():
+        if not below_target(figures, target):
+            continue
+        message = _(
+            "{compliant} of {required} training assignments in unit {unit} have a valid completion "
+            "on {as_of} ({rate}), below the target of {target}"
+        ).format(
+            unit=unit,
+            compliant=figures.compliant,
+            required=figures.required,
+            as_of=as_of,
+            rate=percent(figures.rate or 0.0, 1),
+            target=percent(target),
+        )
+        problems.append(
+            Problem(
+                rule="training-below-target",
+                id=unit,
+                file=records.settings_file,
+                line=line,
+                column=column,
+                message=message,
+                details={
+                    "units": [unit],
+                    "required": figures.required,
+                    "compliant": figures.compliant,
+                    "rate": figures.rate,
+                    "target": target,
+                },
+            )
+        )
+    return problems
+
+
+def percent(share: float, decimals: int | None = None) -> str:
+    """0.9 -> '90%'; with ``decimals``, 0.8235 -> '82.4%'."""
+    if decimals is None:
+        return f"{share * 100:g}%"
+    return f"{share * 100:.{decimals}f}%"
+
+
+def _describe(assignment: Assignment) -> str:
+    if assignment.valid_until is None:
+        return _("{module} (never completed)").format(module=assignment.module.id)
+    return _("{module} (valid until {until})").format(
+        module=assignment.module.id, until=assignment.valid_until
+    )
+
+
+def _position(order: list[str], unit: str) -> tuple[int, str]:
+    return (order.index(unit) if unit in order else len(order), unit)

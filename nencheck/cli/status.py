@@ -1,0 +1,76 @@
+"""``nencheck status``: the dashboard of controls, policies, findings, evidence, training and
+incidents on a date, for the whole organisation or one unit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import click
+
+from nencheck.cli.context import (
+    app,
+    emit,
+    format_option,
+    global_options,
+    output_option,
+    stdout_is_terminal,
+)
+from nencheck.errors import NencheckError
+from nencheck.i18n import _
+from nencheck.model.records import Records
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+@click.command()
+@format_option(*FORMATS)
+@click.option("--unit", metavar="UNIT", help="Only records of this unit (and those for all units).")
+@output_option
+@global_options
+@click.pass_context
+def status(ctx: click.Context, output_format: str, unit: str | None, output: Path | None) -> int:
+    """Dashboard: controls per theme, policies per unit, findings, evidence, training and
+    incidents with their notification deadlines.
+
+    \b
+    Examples:
+      nencheck status
+      nencheck status --unit HAP --as-of 2026-11-23
+      nencheck status --format html -o status.html
+    """
+    from nencheck.checks.summary import status_summary
+
+    state = app(ctx)
+    records = state.load()
+    check_unit(records, unit)
+    summary = status_summary(records, state.as_of, unit)
+    if output_format == "json":
+        emit(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", output)
+    elif output_format == "markdown":
+        from nencheck.render.status_markdown import render_status_markdown
+
+        emit(render_status_markdown(summary), output)
+    elif output_format == "html":
+        from nencheck.render.status_html import render_status_html
+
+        emit(render_status_html(summary), output)
+    else:
+        from nencheck.render.status_text import render_status_text
+
+        color = output is None and stdout_is_terminal()
+        width = shutil.get_terminal_size((100, 24)).columns if color else 100
+        emit(render_status_text(summary, color=color, width=width), output)
+    return 0
+
+
+def check_unit(records: Records, unit: str | None) -> None:
+    """--unit must name a unit of nencheck.yaml."""
+    known = [u.id for u in records.settings.units]
+    if unit is not None and unit not in known:
+        raise NencheckError(
+            _(
+                "--unit: there is no unit '{unit}'; use one of nencheck.yaml's units: {units}"
+            ).format(unit=unit, units=", ".join(known) or "-")
+        )

@@ -1,0 +1,92 @@
+"""``due`` as a plain-text worklist: one line per item in date order, or one block per owner."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from nencheck.checks.due import DueItem
+from nencheck.checks.policies import OVERDUE
+from nencheck.i18n import _, current_language, ngettext
+from nencheck.render.due import DueReport, group_by_owner
+from nencheck.render.labels import due_kind_label
+
+
+def short_day(day: date) -> str:
+    """Dates in a list: 02-03-2026 in Dutch, 2026-03-02 (ISO) in English."""
+    if current_language() == "nl":
+        return day.strftime("%d-%m-%Y")
+    return day.isoformat()
+
+
+def days_words(days: int, state: str = "") -> str:
+    """How far off an item is; an overdue item due today (training never done) says so."""
+    if state == OVERDUE and days >= 0:
+        return _("overdue")
+    if days < 0:
+        return ngettext("{count} day overdue", "{count} days overdue", -days).format(count=-days)
+    if days == 0:
+        return _("due today")
+    return ngettext("in {count} day", "in {count} days", days).format(count=days)
+
+
+def render(report: DueReport) -> str:
+    lines = [_heading(report), ""]
+    if not report.items:
+        lines.append(_("Nothing is overdue or due in this period."))
+    elif report.by_owner:
+        for owner, items in group_by_owner(report.items):
+            lines.append(_style(report, _owner_heading(owner, items), bold=True))
+            lines += ["  " + line for line in _rows(report, items, with_owner=False)]
+            lines.append("")
+    else:
+        lines += _rows(report, report.items, with_owner=True)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _heading(report: DueReport) -> str:
+    overdue = sum(1 for item in report.items if item.state == OVERDUE)
+    return _(
+        "Overdue, or due by {until} (within {within} of {as_of}): {count} item(s), "
+        "{overdue} overdue"
+    ).format(
+        until=short_day(report.horizon),
+        within=report.within,
+        as_of=short_day(report.as_of),
+        count=len(report.items),
+        overdue=overdue,
+    )
+
+
+def _owner_heading(owner: str | None, items: list[DueItem]) -> str:
+    overdue = sum(1 for item in items if item.state == OVERDUE)
+    return _("{owner}: {count} item(s), {overdue} overdue").format(
+        owner=owner or _("(no owner)"), count=len(items), overdue=overdue
+    )
+
+
+def _rows(report: DueReport, items: list[DueItem], with_owner: bool) -> list[str]:
+    table = []
+    for item in items:
+        row = [
+            short_day(item.due),
+            days_words(item.days, item.state),
+            due_kind_label(item.kind),
+            item.id,
+            item.title,
+        ]
+        if with_owner:
+            row.append(item.owner or "—")
+        table.append(row)
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
+    lines = []
+    for item, row in zip(items, table, strict=True):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
+        cells[1] = _style(report, cells[1], fg="red" if item.state == OVERDUE else "yellow")
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _style(report: DueReport, text: str, **style: object) -> str:
+    return click.style(text, **style) if report.color else text  # type: ignore[arg-type]

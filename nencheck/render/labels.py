@@ -1,0 +1,79 @@
+"""Human labels for the stable values in the records (statuses, severities, kinds), translated.
+
+The values themselves (``implemented``, ``due_soon``) stay as they are in JSON; documents for
+people show these labels. Functions, not constants, so the current language applies.
+"""
+
+from __future__ import annotations
+
+from nencheck.i18n import _
+
+CONTROL_STATUSES = ("implemented", "partial", "planned", "not_started", "missing")
+POLICY_STATES = ("ok", "due_soon", "overdue", "draft", "retired")
+SEVERITIES = ("major", "minor", "observation", "improvement")
+INCIDENT_KINDS = ("security_incident", "data_breach", "calamity", "complaint", "signal")
+
+
+def control_status_label(status: str) -> str:
+    labels = {
+        "implemented": _("Implemented"),
+        "partial": _("Partially implemented"),
+        "planned": _("Planned"),
+        "not_started": _("Not started"),
+        "missing": _("Not addressed"),
+        "not_applicable": _("Not applicable"),
+    }
+    return labels.get(status, status)
+
+
+def policy_state_label(state: str) -> str:
+    labels = {
+        "ok": _("Up to date"),
+        "due_soon": _("Due soon"),
+        "overdue": _("Overdue"),
+        "draft": _("Draft"),
+        "retired": _("Retired"),
+    }
+    return labels.get(state, state)
+
+
+def severity_label(severity: str) -> str:
+    labels = {
+        "major": _("Major"),
+        "minor": _("Minor"),
+        "observation": _("Observation"),
+        "improvement": _("Improvement"),
+    }
+    return labels.get(severity, severity)
+
+
+def incident_kind_label(kind: str) -> str:
+    labels = {
+        "security_incident": _("Security incident"),
+        "data_breach": _("Data breach"),
+        "calamity": _("Calamity"),
+        "complaint": _("Complaint"),
+        "signal": _("Signal"),
+    }
+    return labels.get(kind, kind)
+
+
+def due_kind_label(kind: str) -> str:
+    labels = {
+        "policy": _("Policy review"),
+        "finding": _("Finding"),
+        "evidence": _("Evidence"),
+        "training": _("Training"),
+        "incident": _("Incident notification"),
+    }
+    return labels.get(kind, kind)
+
+
+def applicable_label(applicable: bool | None) -> str:
+    if applicable is None:
+        return "—"
+    return _("Yes") if applicable else _("No")
+
+
+def own_theme_label() -> str:
+    return _("Own controls")

@@ -1,0 +1,199 @@
+"""The rows of the ``status`` dashboard, worded and translated once for every format
+(terminal, Markdown, HTML). Input is the ``status_summary`` dictionary, nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from nencheck.i18n import _, current_language
+from nencheck.render.dates import format_day
+from nencheck.render.labels import (
+    control_status_label,
+    incident_kind_label,
+    policy_state_label,
+    severity_label,
+)
+
+CONTROL_STATUSES = ("implemented", "partial", "planned", "not_started")
+POLICY_STATES = ("ok", "due_soon", "overdue")
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    label: str
+    total: int  # catalog controls in the theme
+    applicable: int
+    by_status: dict[str, int]
+
+    @property
+    def rest(self) -> int:
+        """Not applicable, or not addressed at all: the unfilled part of the bar."""
+        return max(self.total - self.applicable, 0)
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    label: str
+    required: int
+    compliant: int
+    rate: str
+    below_target: bool
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    id: str
+    kind: str
+    title: str
+    deadline: str
+    countdown: str
+    late: bool
+
+
+def title(summary: dict[str, Any]) -> str:
+    day = format_day(date.fromisoformat(summary["as_of"]), current_language())
+    if summary.get("unit"):
+        return _("{organisation}, unit {unit}: status on {date}").format(
+            organisation=summary["organisation"],
+            unit=unit_label(summary, summary["unit"]),
+            date=day,
+        )
+    return _("{organisation}: status on {date}").format(
+        organisation=summary["organisation"], date=day
+    )
+
+
+def unit_label(summary: dict[str, Any], unit: str) -> str:
+    if unit == "all":
+        return _("all units")
+    name = summary.get("units", {}).get(unit)
+    return f"{unit} ({name})" if name and name != unit else unit
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.0f}%"
+
+
+def status_labels() -> list[str]:
+    return [control_status_label(status) for status in CONTROL_STATUSES]
+
+
+def theme_rows(summary: dict[str, Any]) -> list[ThemeRow]:
+    return [
+        ThemeRow(theme["label"], theme["total"], theme["applicable"], theme["by_status"])
+        for theme in summary["controls"]["by_theme"].values()
+    ]
+
+
+def controls_note(summary: dict[str, Any]) -> str:
+    controls = summary["controls"]
+    return _(
+        "{applicable} of {total} catalog controls applicable; {missing} not addressed in the "
+        "SoA, {gap} applicable but not implemented, {unsupported} implemented without a "
+        "policy or evidence"
+    ).format(**controls)
+
+
+def policy_state_labels() -> list[str]:
+    return [policy_state_label(state) for state in POLICY_STATES]
+
+
+def policy_rows(summary: dict[str, Any]) -> list[tuple[str, int, int, int]]:
+    rows = [
+        (unit_label(summary, unit), *(counts[state] for state in POLICY_STATES))
+        for unit, counts in summary["policies"]["by_unit"].items()
+    ]
+    policies = summary["policies"]
+    rows.append((_("Total"), *(policies[state] for state in POLICY_STATES)))
+    return rows  # type: ignore[return-value]
+
+
+def policies_note(summary: dict[str, Any]) -> str:
+    return _("{active} active, {draft} draft, {retired} retired").format(**summary["policies"])
+
+
+def finding_rows(summary: dict[str, Any]) -> list[tuple[str, int, int]]:
+    findings = summary["findings"]
+    return [
+        (severity_label(severity), count, findings["open_by_severity"].get(severity, 0))
+        for severity, count in findings["by_severity"].items()
+    ]
+
+
+def findings_note(summary: dict[str, Any]) -> str:
+    return _("{open} open, of which {overdue} past their due date").format(**summary["findings"])
+
+
+def evidence_note(summary: dict[str, Any]) -> str:
+    return _("{total} evidence items, {expired} expired").format(**summary["evidence"])
+
+
+def training_rows(summary: dict[str, Any]) -> list[TrainingRow]:
+    training = summary["training"]
+    rows = [
+        TrainingRow(
+            unit_label(summary, unit),
+            f["required"],
+            f["compliant"],
+            percent(f["rate"]),
+            f["below_target"],
+        )
+        for unit, f in training["by_unit"].items()
+    ]
+    overall_below = training["rate"] is not None and training["rate"] < training["target"]
+    rows.append(
+        TrainingRow(
+            _("Total"),
+            training["required"],
+            training["compliant"],
+            percent(training["rate"]),
+            overall_below,
+        )
+    )
+    return rows
+
+
+def target_label(below_target: bool) -> str:
+    return _("below target") if below_target else _("on target")
+
+
+def training_note(summary: dict[str, Any]) -> str:
+    training = summary["training"]
+    return _("target {target}; {people_trained} of {people} people fully trained").format(
+        target=percent(training["target"]),
+        people_trained=training["people_trained"],
+        people=training["people"],
+    )
+
+
+def incidents_note(summary: dict[str, Any]) -> str:
+    return _(
+        "{open} open; late notifications: {breach_notification_late} data breach(es) to "
+        "the AP, {calamity_report_late} calamity report(s) to the IGJ"
+    ).format(**summary["incidents"])
+
+
+def deadline_rows(summary: dict[str, Any]) -> list[DeadlineRow]:
+    """Open incidents waiting for their notification, soonest deadline first."""
+    return [
+        DeadlineRow(
+            d["id"],
+            incident_kind_label(d["kind"]),
+            d["title"],
+            d["deadline"].replace("T", " "),
+            countdown(d["hours_left"]),
+            d["late"],
+        )
+        for d in summary["incidents"]["deadlines"]
+    ]
+
+
+def countdown(hours_left: float) -> str:
+    """'1 d 9 h left' or '2 d 3 h late', counted from the end of the evaluation date."""
+    hours = round(abs(hours_left))
+    days, rest = divmod(hours, 24)
+    if hours_left >= 0:
+        return _("{days} d {hours} h left").format(days=days, hours=rest)
+    return _("{days} d {hours} h late").format(days=days, hours=rest)

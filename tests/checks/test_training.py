@@ -1,0 +1,129 @@
+from datetime import date
+
+from nencheck.checks.training import (
+    rule_training_below_target,
+    rule_training_overdue,
+    training_figures,
+)
+from tests.checks.builders import completion, module, person, records, settings
+
+AS_OF = date(2026, 11, 23)
+
+
+def test_person_who_left_before_the_date_needs_nothing() -> None:
+    built = records(
+        modules=[module()],
+        people=[person("E1", left="2026-11-23"), person("E2", left="2026-11-24")],
+    )
+    figures = training_figures(built, AS_OF)
+    assert [a.person.id for a in figures.assignments] == ["E2"]  # left on the date: gone
+
+
+def test_required_for_names_all_a_unit_or_a_role() -> None:
+    modules = [
+        module(id="ALL"),
+        module(id="UNIT", required_for=["HCZ"]),
+        module(id="ROLE", required_for=["triagist"]),
+    ]
+    people = [person("E1", "HAP", role="triagist"), person("E2", "HCZ"), person("E3", "HAP")]
+    figures = training_figures(records(modules=modules, people=people), AS_OF)
+    assert sorted(a.key for a in figures.assignments) == [
+        "E1/ALL",
+        "E1/ROLE",
+        "E2/ALL",
+        "E2/UNIT",
+        "E3/ALL",
+    ]
+
+
+def test_completion_counts_through_its_last_valid_day() -> None:
+    people = [person("E1"), person("E2"), person("E3")]
+    completions = [
+        completion("E1", "AW-01", "2025-11-23"),  # valid until today
+        completion("E2", "AW-01", "2025-11-22"),  # expired yesterday
+        completion("E3", "AW-01", "2026-11-24"),
+    ]  # tomorrow: does not count yet
+    figures = training_figures(
+        records(modules=[module()], people=people, completions=completions), AS_OF
+    )
+    assert [(a.key, a.compliant) for a in figures.assignments] == [
+        ("E1/AW-01", True),
+        ("E2/AW-01", False),
+        ("E3/AW-01", False),
+    ]
+    assert figures.assignments[1].valid_until == date(2026, 11, 22)
+    assert figures.assignments[2].last_completed is None
+
+
+def test_latest_of_several_completions_counts() -> None:
+    completions = [
+        completion("E1", "AW-01", "2026-02-01"),
+        completion("E1", "AW-01", "2024-01-01"),
+        completion("E1", "AW-01", "2025-06-01"),
+    ]
+    figures = training_figures(
+        records(modules=[module()], people=[person("E1")], completions=completions), AS_OF
+    )
+    [assignment] = figures.assignments
+    assert assignment.last_completed == date(2026, 2, 1)
+    assert assignment.compliant
+
+
+def test_figures_per_unit_module_and_people() -> None:
+    modules = [module(id="AW-01"), module(id="AW-02", required_for=["HAP"], valid_for="2y")]
+    people = [person("E1", "HAP"), person("E2", "HAP"), person("E3", "HCZ")]
+    completions = [
+        completion("E1", "AW-01", "2026-01-01"),
+        completion("E1", "AW-02", "2025-01-01"),
+        completion("E2", "AW-01", "2026-01-01"),
+        completion("E3", "AW-01", "2026-01-01"),
+    ]
+    figures = training_figures(
+        records(modules=modules, people=people, completions=completions), AS_OF
+    )
+    assert (figures.required, figures.compliant, figures.rate) == (5, 4, 0.8)
+    assert (figures.people, figures.people_trained) == (3, 2)
+    assert figures.by_unit["HAP"].to_json() == {
+        "required": 4,
+        "compliant": 3,
+        "rate": 0.75,
+        "people": 2,
+        "people_trained": 1,
+    }
+    assert figures.by_unit["HCZ"].rate == 1.0
+    assert figures.by_module["AW-02"].required == 2
+    assert [a.key for a in figures.overdue] == ["E2/AW-02"]
+
+
+def test_training_overdue_is_one_problem_per_person_by_personnel_number() -> None:
+    modules = [module(id="AW-01"), module(id="AW-02")]
+    people = [person("E1042", name="Jan Jansen")]
+    built = records(
+        modules=modules, people=people, completions=[completion("E1042", "AW-01", "2025-01-01")]
+    )
+    [problem] = rule_training_overdue(built, AS_OF)
+    assert problem.id == "E1042"
+    assert problem.details["modules"] == ["AW-01", "AW-02"]
+    assert problem.message == (
+        "no valid completion on 2026-11-23 of: AW-01 (valid until "
+        "2026-01-01), AW-02 (never completed); unit HAP"
+    )
+    assert "Jansen" not in problem.message
+
+
+def test_unit_below_target_but_not_at_target() -> None:
+    people = [person(f"E{n}", "HAP") for n in range(10)] + [
+        person(f"F{n}", "HCZ") for n in range(10)
+    ]
+    done = [completion(f"E{n}", "AW-01", "2026-06-01") for n in range(9)]
+    done += [completion(f"F{n}", "AW-01", "2026-06-01") for n in range(8)]
+    built = records(
+        settings=settings(training_target=0.9), modules=[module()], people=people, completions=done
+    )
+    problems = rule_training_below_target(built, AS_OF)
+    assert [p.id for p in problems] == ["HCZ"]  # HAP is exactly at 90%: not below
+    assert problems[0].message == (
+        "8 of 10 training assignments in unit HCZ have a valid "
+        "completion on 2026-11-23 (80.0%), below the target of 90%"
+    )
+    assert problems[0].file == "nencheck.yaml"

@@ -1,0 +1,67 @@
+"""What the register commands that change records share: ``--no-commit``/``--force``, lists of
+ids on the command line, and applying one change with one commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from nencheck.i18n import _
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def commit_options(function: F) -> F:
+    options = [
+        click.option(
+            "--no-commit", is_flag=True, help="Write and stage the change, but do not commit it."
+        ),
+        click.option(
+            "--force",
+            is_flag=True,
+            help="Also change a file that has uncommitted changes (they join the commit).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def split_ids(values: tuple[str, ...] | str | None) -> list[str]:
+    """``--controls 8.8,5.15`` or ``--controls 8.8 --controls 5.15`` -> ["8.8", "5.15"]."""
+    if not values:
+        return []
+    texts = [values] if isinstance(values, str) else list(values)
+    found: list[str] = []
+    for text in texts:
+        found += [part.strip() for part in text.split(",") if part.strip()]
+    return list(dict.fromkeys(found))
+
+
+def commit(root: Path, changes: list[Any], message: str, *, no_commit: bool, force: bool) -> None:
+    """Write the changes with one commit (or staged only), and say so on stderr."""
+    from nencheck.store.writer import apply_changes
+
+    commit_id = apply_changes(root, changes, message, commit=not no_commit, force=force)
+    files = ", ".join(change.path for change in changes)
+    if commit_id:
+        click.echo(
+            _("committed {commit}: {files}").format(commit=commit_id[:10], files=files), err=True
+        )
+    else:
+        click.echo(_("written, not committed: {files}").format(files=files), err=True)
+
+
+def records_for_edit(state: Any) -> Any:
+    """The working tree's records: a change is made to the files as they are now, never to
+    what an older revision said."""
+    from nencheck.errors import NencheckError
+
+    if state.rev or state.as_recorded:
+        raise NencheckError(
+            _("--rev and --as-recorded apply to reports only; changes are made to the working tree")
+        )
+    return state.load()

@@ -1,0 +1,240 @@
+"""The findings and incident registers as text tables, JSON and CSV (``finding list``,
+``incident list``). CSV is written like the SoA's: semicolons and a BOM, for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from nencheck.checks.incidents import stamp
+from nencheck.checks.registers import FindingRow, IncidentRow
+from nencheck.i18n import _, ngettext
+from nencheck.render.soa_csv import BOM, guard_formula
+
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def table_text(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()
+) -> str:
+    """Columns padded to their widest cell (the ``right`` ones aligned right, for figures);
+    the last column (a title) is not padded."""
+    widths = [max([len(headers[i]), *(len(row[i]) for row in rows)]) for i in range(len(headers))]
+    lines = []
+    for row in [list(headers), *rows]:
+        cells = [
+            cell.rjust(width) if index in right else cell.ljust(width)
+            for index, (cell, width) in enumerate(zip(row[:-1], widths, strict=False))
+        ]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def table_csv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    return BOM + buffer.getvalue()
+
+
+def _safe(cell: str) -> str:
+    """Text that a spreadsheet would run as a formula is guarded; a number (-54) is a number."""
+    return cell if _NUMBER.match(cell) else guard_formula(cell)
+
+
+def to_json(document: object) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+FINDING_CSV_COLUMNS = (
+    "id",
+    "audit",
+    "severity",
+    "status",
+    "owner",
+    "due",
+    "days",
+    "overdue",
+    "controls",
+    "closed",
+    "title",
+)
+
+
+def findings_json(rows: Sequence[FindingRow], as_of: date) -> str:
+    return to_json({"as_of": as_of.isoformat(), "findings": [row.to_json() for row in rows]})
+
+
+def findings_csv(rows: Sequence[FindingRow], as_of: date) -> str:
+    body = []
+    for row in rows:
+        data = row.to_json()
+        body.append(
+            [
+                data["id"],
+                data["audit"],
+                data["severity"],
+                data["status"],
+                data["owner"],
+                data["due"],
+                "" if data["days"] is None else str(data["days"]),
+                "true" if data["overdue"] else "false",
+                ", ".join(data["controls"]),
+                data["closed"] or "",
+                data["title"],
+            ]
+        )
+    return table_csv(FINDING_CSV_COLUMNS, body)
+
+
+def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
+    if not rows:
+        return _("No findings match on {date}.").format(date=as_of.isoformat()) + "\n"
+    headers = [
+        _("ID"),
+        _("AUDIT"),
+        _("SEVERITY"),
+        _("STATUS"),
+        _("OWNER"),
+        _("DUE"),
+        _("STATE"),
+        _("TITLE"),
+    ]
+    body = [
+        [
+            row.finding.id,
+            row.audit.id,
+            row.finding.severity.value,
+            row.finding.status.value,
+            row.finding.owner,
+            row.finding.due.isoformat(),
+            _finding_state(row),
+            row.finding.title,
+        ]
+        for row in rows
+    ]
+    open_count = sum(1 for row in rows if row.finding.is_open)
+    overdue = sum(1 for row in rows if row.overdue)
+    summary = _("{count} finding(s), {open} open, {overdue} overdue on {date}").format(
+        count=len(rows), open=open_count, overdue=overdue, date=as_of.isoformat()
+    )
+    return table_text(headers, body) + summary + "\n"
+
+
+def _finding_state(row: FindingRow) -> str:
+    finding = row.finding
+    if finding.closed is not None:
+        return _("closed {date}").format(date=finding.closed.isoformat())
+    if row.days is None:
+        return finding.status.value
+    if row.days < 0:
+        return ngettext("{count} day overdue", "{count} days overdue", -row.days).format(
+            count=-row.days
+        )
+    if row.days == 0:
+        return _("due today")
+    return ngettext("due in {count} day", "due in {count} days", row.days).format(count=row.days)
+
+
+# --- incidents --------------------------------------------------------------------------------
+
+INCIDENT_CSV_COLUMNS = (
+    "id",
+    "kind",
+    "status",
+    "reported",
+    "units",
+    "deadline",
+    "authority_notified",
+    "late",
+    "hours_left",
+    "closed",
+    "title",
+)
+
+
+def incidents_json(rows: Sequence[IncidentRow], as_of: date) -> str:
+    return to_json({"as_of": as_of.isoformat(), "incidents": [row.to_json(as_of) for row in rows]})
+
+
+def incidents_csv(rows: Sequence[IncidentRow], as_of: date) -> str:
+    body = []
+    for row in rows:
+        data = row.to_json(as_of)
+        late = "" if data["late"] is None else ("true" if data["late"] else "false")
+        hours = "" if data["hours_left"] is None else str(data["hours_left"])
+        body.append(
+            [
+                data["id"],
+                data["kind"],
+                data["status"],
+                data["reported"],
+                ", ".join(data["units"]),
+                data["deadline"] or "",
+                data["authority_notified"] or "",
+                late,
+                hours,
+                data["closed"] or "",
+                data["title"],
+            ]
+        )
+    return table_csv(INCIDENT_CSV_COLUMNS, body)
+
+
+def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
+    if not rows:
+        return _("No incidents match on {date}.").format(date=as_of.isoformat()) + "\n"
+    headers = [_("ID"), _("KIND"), _("STATUS"), _("REPORTED"), _("NOTIFICATION"), _("TITLE")]
+    body = [
+        [
+            row.incident.id,
+            row.incident.kind.value,
+            row.incident.status.value,
+            stamp(row.incident.reported),
+            notification_text(row, as_of),
+            row.incident.title,
+        ]
+        for row in rows
+    ]
+    waiting = sum(1 for row in rows if row.waiting)
+    summary = _(
+        "{count} incident(s), {open} open, {waiting} awaiting notification on {date}"
+    ).format(
+        count=len(rows),
+        open=sum(1 for row in rows if row.incident.is_open),
+        waiting=waiting,
+        date=as_of.isoformat(),
+    )
+    return table_text(headers, body) + summary + "\n"
+
+
+def notification_text(row: IncidentRow, as_of: date) -> str:
+    """The deadline as a countdown in days while waiting; afterwards, when it was notified."""
+    found = row.deadline
+    if found is None:
+        return "—"
+    deadline = stamp(found.deadline)
+    if found.notified is not None:
+        when = stamp(found.notified)
+        if found.late:
+            return _("notified {when}: late (deadline {deadline})").format(
+                when=when, deadline=deadline
+            )
+        return _("notified {when}: on time").format(when=when)
+    if not found.late:
+        days = (found.due - as_of).days
+        if days == 0:
+            return _("deadline {deadline}: today").format(deadline=deadline)
+        return ngettext(
+            "deadline {deadline}: in {count} day", "deadline {deadline}: in {count} days", days
+        ).format(deadline=deadline, count=days)
+    if row.incident.is_open:
+        return _("LATE: deadline {deadline} has passed").format(deadline=deadline)
+    return _("never notified (deadline {deadline})").format(deadline=deadline)

@@ -1,0 +1,155 @@
+"""``nencheck control``: show one control with everything linked to it; import an existing SoA."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.policy_import import import_options
+from nencheck.errors import NencheckError
+from nencheck.i18n import _, current_language
+from nencheck.model.records import Records
+
+
+@click.group()
+@global_options
+def control() -> None:
+    """Controls: show one with everything linked to it; import an SoA.
+
+    \b
+    Examples:
+      nencheck control show 5.15
+      nencheck control import verklaring-van-toepasselijkheid.xlsx --dry-run
+    """
+
+
+@control.command()
+@click.argument("control_id", metavar="ID")
+@format_option("text", "json")
+@output_option
+@global_options
+@click.pass_context
+def show(ctx: click.Context, control_id: str, output_format: str, output: Path | None) -> int:
+    """Show a control: catalog title and theme, its SoA entry, the policies that implement it
+    with their review state, evidence with its validity, findings and incidents that name it,
+    and the control file's git history.
+
+    \b
+    Example:
+      nencheck control show 8.13 --format json
+    """
+    from nencheck.checks.control_view import control_view
+    from nencheck.render import control_json, control_text
+
+    state = app(ctx)
+    records = state.load()
+    control_id = resolve_control_id(control_id, records)
+    view = control_view(records, control_id, state.as_of, current_language())
+    if view is None:
+        raise NencheckError(
+            _(
+                "there is no control '{id}' in the catalog {catalog} or in the "
+                "control files; 'nencheck soa' lists them all"
+            ).format(id=control_id, catalog=records.catalog.catalog)
+        )
+    view.history = file_versions(state.root, view.soa_file)
+    renderers = {"text": control_text.render, "json": control_json.render}
+    emit(renderers[output_format](view, state.as_of), output)
+    return 0
+
+
+def resolve_control_id(written: str, records: Records) -> str:
+    """The control an id refers to: ``A.5.15`` is 5.15; a 2013 number such as ``9.4.1`` is the
+    2022 control that replaced it (said on stderr), refused when it was split over several."""
+    from nencheck.store.soa_import import resolve_id
+
+    known = set(records.catalog.ids()) | set(records.control_by_id)
+    if written in known:
+        return written
+    targets, old_id = resolve_id(written, known)
+    if old_id is not None and len(targets) > 1:
+        raise NencheckError(
+            _("{old} (ISO 27002:2013) went to several controls: {ids}; show one of them").format(
+                old=old_id, ids=", ".join(targets)
+            )
+        )
+    if old_id is not None and targets:
+        click.echo(
+            _("{old} (ISO 27002:2013) is {new} in the 2022 numbering").format(
+                old=old_id, new=targets[0]
+            ),
+            err=True,
+        )
+    return targets[0] if targets else written
+
+
+def file_versions(root: Path, path: str | None) -> list[dict[str, Any]] | None:
+    """The file's commits, newest first; None outside a git repository (then there is none)."""
+    from nencheck.store.gitcmd import is_git_repo
+
+    if path is None or not is_git_repo(root):
+        return None
+    from nencheck.store.history import file_history
+
+    try:
+        history = file_history(root, path, with_content=False)
+    except NencheckError:  # e.g. a repository without any commit yet
+        return []
+    return [
+        {
+            "commit": version.commit,
+            "date": version.date,
+            "author": version.author,
+            "message": (version.message.strip().splitlines() or [""])[0],
+        }
+        for version in history
+    ]
+
+
+@control.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@import_options
+@global_options
+@click.pass_context
+def import_soa(
+    ctx: click.Context,
+    file: Path,
+    maps: tuple[str, ...],
+    sheet: str | None,
+    dry_run: bool,
+    skip_invalid: bool,
+    no_commit: bool,
+    force: bool,
+) -> int:
+    """Import an existing Statement of Applicability (.xlsx or .csv) into the control files.
+
+    Columns: control id, applicable (Ja/Nee), justification, status (Geïmplementeerd,
+    Gedeeltelijk, Gepland, Niet gestart) and owner. 2013 numbers (A.9.4.1) are mapped to the
+    2022 controls; rows that merge into one control are reported. Existing control files are
+    updated in place, missing ones created; one commit.
+
+    \b
+    Example:
+      nencheck control import vvt.xlsx --map id=Nr,applicable="Van toepassing" --dry-run
+    """
+    from nencheck.cli.import_run import RunOptions, finish_import
+    from nencheck.store.soa_import import plan_soa_import
+    from nencheck.store.spreadsheet import (
+        CONTROL_HEADERS,
+        expected_headers,
+        map_columns,
+        parse_map_option,
+        read_table,
+    )
+
+    state = app(ctx)
+    records = state.load()
+    explicit = parse_map_option(maps)
+    table = read_table(file, file.name, sheet, expected_headers(explicit, CONTROL_HEADERS))
+    columns = map_columns(table, explicit, CONTROL_HEADERS)
+    plan = plan_soa_import(table, columns, records, state.root)
+    run = RunOptions(dry_run=dry_run, skip_invalid=skip_invalid, commit=not no_commit, force=force)
+    return finish_import(state.root, table, plan, run, _("Import Statement of Applicability"))

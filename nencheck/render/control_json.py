@@ -1,0 +1,27 @@
+"""``control show --format json``: one document with everything linked to the control."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from nencheck.checks.control_view import ControlView
+
+
+def render(view: ControlView, as_of: date) -> str:
+    document = {
+        "as_of": as_of.isoformat(),
+        "id": view.id,
+        "title": view.title,
+        "theme": view.theme,
+        "theme_label": view.theme_label,
+        "in_catalog": view.in_catalog,
+        "iso27002_2013": view.iso27002_2013,
+        "soa": view.soa_json(),
+        "policies": view.policies,
+        "evidence": view.evidence,
+        "findings": view.findings,
+        "incidents": view.incidents,
+        "history": view.history,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -66,7 +66,8 @@ def detect_style(text: str) -> FileStyle:
         key = _KEY_ONLY.match(line)
         column = indent + (len(key.group("dashes")) if key else 0)
         previous = (column, key is not None and not _BLOCK_SCALAR.search(line))
-    seq, offset = sequence or (2, 0)
+    # No block list yet: use the indented style new_record_yaml writes and the example uses.
+    seq, offset = sequence or (4, 2)
     return FileStyle(
         mapping=mapping or 2,
         sequence=max(seq, offset + 2),

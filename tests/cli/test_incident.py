@@ -262,3 +262,14 @@ def test_example_organisation_breach_is_notified_through_the_cli(
     assert last_commit_files(example_git) == [incident["file"]]
     after = listed(run, example_git, AS_OF)[incident["id"]]
     assert after["authority_notified"] == "2026-11-23T11:00+01:00" and after["late"] is False
+
+
+def test_first_updates_list_in_a_file_without_lists_is_indented_like_the_repository(
+    run: Run, org: Path
+) -> None:
+    original = (org / BREACH).read_text(encoding="utf-8")
+    assert "\n  - " not in original and "\n- " not in original
+    result = run("incident", "update", "INC-2026-001", "--note", "AP gebeld", repo=org)
+    assert result.exit_code == 0, result.stderr
+    text = (org / BREACH).read_text(encoding="utf-8")
+    assert "updates:\n  - date: " in text

@@ -106,6 +106,6 @@ def template_messages() -> list[tuple[str, int, str | tuple[str, ...]]]:
         for line, _function, message in extract_from_ast(env.parse(source), ("_", "ngettext")):
             if isinstance(message, str):
                 found.append((name, line, message))
-            else:  # ngettext: (singular, plural, None for the count)
+            elif message is not None:  # ngettext: (singular, plural, None for the count)
                 found.append((name, line, tuple(part for part in message if isinstance(part, str))))
     return found

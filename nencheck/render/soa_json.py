@@ -1,0 +1,17 @@
+"""The SoA as JSON (SPEC: ``{"framework", "controls": [...]}``; extra keys are additions)."""
+
+from __future__ import annotations
+
+import json
+
+from nencheck.render.soa_common import SoaView
+
+
+def render(view: SoaView) -> str:
+    document = {
+        "framework": view.framework,
+        "organisation": view.organisation,
+        "as_of": view.as_of.isoformat(),
+        "controls": [row.to_json() for row in view.rows],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

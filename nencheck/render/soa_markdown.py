@@ -1,0 +1,37 @@
+"""The SoA as Markdown: a table per theme."""
+
+from __future__ import annotations
+
+from nencheck.i18n import _
+from nencheck.render.dates import format_day
+from nencheck.render.soa_common import SoaView, columns, document_title
+
+
+def md_cell(text: object) -> str:
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, no raw HTML."""
+    value = "" if text is None else str(text)
+    value = (
+        value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    )
+    return " ".join(value.split())
+
+
+def render(view: SoaView) -> str:
+    cols = [column for column in columns(view) if column.key != "theme"]  # one table per theme
+    lines = [
+        f"# {md_cell(document_title())}: {md_cell(view.organisation)}",
+        "",
+        _("Framework: {framework}. Date: {date}.").format(
+            framework=md_cell(view.framework_title), date=format_day(view.as_of, view.language)
+        ),
+        "",
+    ]
+    for theme, rows in view.rows_by_theme():
+        lines += [f"## {md_cell(view.theme_label(theme))}", ""]
+        lines.append("| " + " | ".join(md_cell(column.header) for column in cols) + " |")
+        lines.append("|" + "|".join("---" for _column in cols) + "|")
+        lines += [
+            "| " + " | ".join(md_cell(column.value(row)) for column in cols) + " |" for row in rows
+        ]
+        lines.append("")
+    return "\n".join(lines)

@@ -22,5 +22,9 @@ def open_source(root: Path, rev: str | None = None, as_recorded_on: date | None 
 
 
 def file_reader(root: Path, enabled: bool = True) -> FileReader:
-    """The parse-cached reader when available, else plain parsing."""
-    return read_record_file
+    """The parse-cached reader (``store.cache``), or plain parsing with ``--no-cache``."""
+    if not enabled:
+        return read_record_file
+    from nencheck.store.cache import ParseCache
+
+    return ParseCache(root)

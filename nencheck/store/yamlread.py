@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from nencheck.i18n import _
+
 # Anchors and aliases are legal YAML, but expanded they can blow up ("billion laughs").
 MAX_EXPANDED_NODES = 200_000
 
@@ -49,7 +51,7 @@ StrictLoader.yaml_constructors = {
 
 def _construct_unknown_tag(loader: Any, node: yaml.Node) -> Any:
     raise yaml.constructor.ConstructorError(
-        None, None, f"the tag {node.tag} is not plain data", node.start_mark
+        None, None, _("the tag {tag} is not plain data").format(tag=node.tag), node.start_mark
     )
 
 
@@ -88,7 +90,12 @@ def parse_yaml(text: str) -> ParsedYaml:
             raise YamlFailure(YamlProblem(1, 1, "yaml-syntax", _one_line(str(error)))) from None
         if node is None:
             return ParsedYaml(None, None)
-        if "&" in text:
+        if "&" not in text:
+            try:
+                return ParsedYaml(_plain_data(node), node)
+            except (_Unusual, RecursionError):
+                pass  # tags, duplicate keys, deep nesting: the careful path below decides
+        else:
             _check_expansion(node)
         _check_duplicate_keys(node)
         try:
@@ -100,10 +107,55 @@ def parse_yaml(text: str) -> ParsedYaml:
         loader.dispose()
 
 
+class _Unusual(Exception):
+    """A document the fast constructor leaves to PyYAML's (see ``_plain_data``)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+def _plain_data(node: yaml.Node) -> Any:
+    """Build the data of a document without anchors, as the StrictLoader's constructors would.
+
+    PyYAML's constructor spends most of a big file's parse time in generic machinery (recursion
+    bookkeeping, generators per mapping); plain str/null/bool scalars, lists and mappings are
+    all our records hold. Anything else (other tags, non-scalar keys, two equal keys) raises
+    ``_Unusual`` and the document goes through ``_check_duplicate_keys`` and PyYAML instead, so
+    the result and every error are the same as before."""
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL and node.value in _BOOLS:
+            return _BOOLS[node.value]
+        raise _Unusual
+    if cls is yaml.MappingNode and node.tag == _MAP:
+        pairs = node.value
+        mapping = {}
+        for key_node, value_node in pairs:
+            if key_node.__class__ is not yaml.ScalarNode:
+                raise _Unusual
+            mapping[_plain_data(key_node)] = _plain_data(value_node)
+        if len(mapping) != len(pairs):
+            raise _Unusual
+        return mapping
+    if cls is yaml.SequenceNode and node.tag == _SEQ:
+        return [_plain_data(child) for child in node.value]
+    raise _Unusual
+
+
 def _marked(error: yaml.MarkedYAMLError, code: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or "invalid YAML"
+    problem = error.problem or _("invalid YAML")
     context = f" ({error.context})" if error.context else ""
     return YamlProblem(line, column, code, _one_line(f"{problem}{context}"))
 
@@ -132,8 +184,10 @@ def _check_duplicate_keys(node: yaml.Node) -> None:
                                 mark.line + 1,
                                 mark.column + 1,
                                 "duplicate-key",
-                                f"the key '{_short(key_node.value)}' appears twice in this "
-                                "mapping; keep one (YAML would silently drop the first)",
+                                _(
+                                    "the key '{key}' appears twice in this mapping; keep one "
+                                    "(YAML would silently drop the first)"
+                                ).format(key=_short(key_node.value)),
                             )
                         )
                     keys.add(key_node.value)
@@ -162,8 +216,10 @@ def _check_expansion(node: yaml.Node) -> None:
                     mark.line + 1,
                     mark.column + 1,
                     "yaml-alias-bomb",
-                    f"anchors and aliases here expand to more than {MAX_EXPANDED_NODES:,} values; "
-                    "write the data out instead of nesting aliases",
+                    _(
+                        "anchors and aliases here expand to more than {limit} values; "
+                        "write the data out instead of nesting aliases"
+                    ).format(limit=f"{MAX_EXPANDED_NODES:,}"),
                 )
             )
         sizes[key] = total

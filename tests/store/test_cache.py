@@ -1,0 +1,291 @@
+"""The parse cache: unchanged files come from the cache with their records and origins intact;
+changed, broken, foreign or outdated entries are never served."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nencheck.model.records import Records
+from nencheck.store import cache as cache_module
+from nencheck.store.cache import CACHE_DIR, CACHE_FILE, MAGIC, ParseCache, blob_id
+from nencheck.store.loader import LoadResult, load_repository
+from nencheck.store.source import WorkingTree
+from tests.conftest import AS_OF, git, init_git
+
+FILES = {
+    "nencheck.yaml": "organisation: Testpraktijk\nunits:\n  - {id: HAP, name: Huisartsenpost}\n",
+    "controls/5.1.yaml": 'id: "5.1"\napplicable: true\nstatus: implemented\n',
+    "policies/prot-001.yaml": (
+        "id: PROT-001\ntitle: Triage bij pijn op de borst\ntype: protocol\nstatus: active\n"
+        'version: "1.0"\nowner: Teamleider triage\nlast_reviewed: 2025-03-12\n'
+        'review_interval: 2y\nunits: [HAP]\ncontrols: ["5.1"]\n'
+        "reviews:\n  - {date: 2025-03-12, reviewer: Medisch manager}\n"
+    ),
+    "evidence/audits/aud-1.yaml": (
+        "id: AUD-1\ntitle: Interne audit\ntype: internal\ndate: 2025-06-12\nfindings:\n"
+        "  - id: F-1\n    title: Patchbeleid\n    severity: minor\n    owner: ICT\n"
+        "    due: 2025-09-30\n    status: open\n"
+        "  - id: F-2\n    title: Logging\n    severity: major\n    owner: ICT\n"
+        "    due: 2025-10-30\n    status: closed\n    closed: 2025-10-01\n"
+    ),
+    "evidence/training/modules.yaml": (
+        "modules:\n  - {id: AW-01, title: Phishing, valid_for: 1y, required_for: [all]}\n"
+    ),
+    "evidence/training/people.yaml": 'people:\n  - {id: "E1", unit: HAP}\n  - {id: "E2", unit: HAP}\n',
+    "evidence/training/completions/2025.yaml": (
+        "completions:\n"
+        '  - {person: "E1", module: AW-01, completed: 2025-03-04}\n'
+        '  - person: "E2"\n    module: AW-01\n    completed: 2025-04-01\n'
+    ),
+}
+
+
+@pytest.fixture
+def org(tmp_path: Path) -> Path:
+    root = tmp_path / "org"
+    for path, content in FILES.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(content, encoding="utf-8")
+    return root
+
+
+class Counting:
+    """Counts the files actually parsed (cache misses)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.paths: list[str] = []
+        original = cache_module.records_from_bytes
+
+        def counting(path: str, raw: bytes, kind: str) -> Any:
+            self.paths.append(path)
+            return original(path, raw, kind)
+
+        monkeypatch.setattr(cache_module, "records_from_bytes", counting)
+
+
+def load(root: Path, **options: Any) -> LoadResult:
+    return load_repository(WorkingTree(root), ParseCache(root.resolve(), **options))
+
+
+def snapshot(records: Records) -> list[tuple[str, Any, Any]]:
+    """Every record with its values and its origin (file, line, column, field positions)."""
+    found: list[tuple[str, Any, Any]] = []
+    for name in (
+        "controls",
+        "policies",
+        "evidence",
+        "audits",
+        "incidents",
+        "modules",
+        "people",
+        "completions",
+    ):
+        for record in getattr(records, name):
+            found.append((type(record).__name__, record.model_dump(), record.origin))
+    for _audit, finding in records.findings():
+        found.append(("Finding", finding.model_dump(), finding.origin))
+    found.append(("Settings", records.settings.model_dump(), records.settings.origin))
+    return found
+
+
+def test_warm_run_returns_the_same_records_and_origins_without_parsing(
+    org: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = load(org)
+    assert cold.ok, cold.errors
+    parsed = Counting(monkeypatch)
+    warm = load(org)
+    assert warm.ok
+    assert parsed.paths == []
+    assert warm.records is not None and cold.records is not None
+    assert snapshot(warm.records) == snapshot(cold.records)
+    assert warm.records.completions == cold.records.completions  # values, fields set, origins
+
+
+def test_origins_of_list_rows_and_findings_survive_the_cache(org: Path) -> None:
+    load(org)
+    records = load(org).records
+    assert records is not None
+    second = records.completions[1]
+    assert (second.origin.file, second.origin.line, second.origin.column) == (
+        "evidence/training/completions/2025.yaml",
+        3,
+        5,
+    )
+    assert second.origin.at("completed") == (5, 16)
+    finding = [f for _a, f in records.findings()][1]
+    assert (finding.origin.line, finding.origin.at("closed")) == (12, (18, 13))
+    policy = records.policies[0]
+    assert policy.origin.at("review_interval") == (8, 18)
+    assert policy.reviews[0].reviewer == "Medisch manager"
+    assert policy.next_review_date() is not None
+
+
+def test_a_changed_file_is_parsed_again(org: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load(org)
+    policy = org / "policies/prot-001.yaml"
+    policy.write_text(policy.read_text("utf-8").replace("Triage bij", "Triage na"), "utf-8")
+    parsed = Counting(monkeypatch)
+    records = load(org).records
+    assert records is not None
+    assert records.policies[0].title == "Triage na pijn op de borst"
+    assert parsed.paths == ["policies/prot-001.yaml"]
+
+
+def test_a_change_keeping_size_and_mtime_is_still_seen(org: Path) -> None:
+    # A run that trusts the stat of every file (as a run long after the files changed would).
+    later = time.time_ns() + 3600 * 10**9
+    load(org, started_ns=later)
+    policy = org / "policies/prot-001.yaml"
+    before = policy.stat()
+    policy.write_text(policy.read_text("utf-8").replace("Triage bij", "Triage na "), "utf-8")
+    os.utime(policy, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert policy.stat().st_size == before.st_size
+    records = load(org, started_ns=later).records
+    assert records is not None
+    assert records.policies[0].title == "Triage na  pijn op de borst"
+
+
+def test_unchanged_files_are_not_even_read_once_their_stat_is_trusted(
+    org: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    later = time.time_ns() + 3600 * 10**9
+    load(org, started_ns=later)
+    read: list[str] = []
+    original = WorkingTree.read
+    monkeypatch.setattr(
+        WorkingTree, "read", lambda self, path: read.append(path) or original(self, path)
+    )
+    assert load(org, started_ns=later).ok
+    assert read == []
+
+
+def test_files_changed_just_before_a_run_are_not_trusted_by_their_stat(org: Path) -> None:
+    load(org)  # every file was written moments ago: racy
+    entries = read_entries(org)
+    assert entries["policies/prot-001.yaml"][2] is None
+
+
+def test_a_broken_file_is_reported_on_every_run(org: Path, run) -> None:
+    load(org)
+    policy = org / "policies/prot-001.yaml"
+    policy.write_text(
+        policy.read_text("utf-8").replace("type: protocol", "type: protocool"), "utf-8"
+    )
+    for _ in range(3):
+        result = run("check", "--as-of", AS_OF, "--format", "json", repo=org)
+        assert result.exit_code == 2
+        assert [(e["file"], e["line"], e["code"]) for e in result.json()["errors"]] == [
+            ("policies/prot-001.yaml", 3, "invalid-value")
+        ]
+    assert "policies/prot-001.yaml" not in read_entries(org)
+
+
+def test_a_corrupt_cache_file_is_ignored_and_rewritten(org: Path) -> None:
+    cold = load(org)
+    cache_file = org / CACHE_DIR / CACHE_FILE
+    cache_file.write_bytes(cache_file.read_bytes()[:-200] + b"\x00" * 200)
+    again = load(org)
+    assert again.records is not None and cold.records is not None
+    assert snapshot(again.records) == snapshot(cold.records)
+    assert read_entries(org)  # rewritten, sealed and readable
+
+
+def test_a_cache_file_not_sealed_with_this_users_key_is_never_unpickled(org: Path) -> None:
+    load(org)
+    marker = org / "pwned"
+    bomb = pickle.dumps(Exploit(str(marker)))
+    cache_file = org / CACHE_DIR / CACHE_FILE
+    header = cache_file.read_bytes().split(b"\n", 2)
+    cache_file.write_bytes(header[0] + b"\n" + header[1] + b"\n" + b"\x00" * 32 + bomb)
+    assert load(org).ok
+    assert not marker.exists()
+
+
+class Exploit:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.touch, (Path(self.path),))
+
+
+def test_a_new_nencheck_version_invalidates_the_cache(
+    org: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(org)
+    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    parsed = Counting(monkeypatch)
+    assert load(org).ok
+    assert len(parsed.paths) == len(FILES)
+
+
+def test_no_cache_option_neither_reads_nor_writes_the_cache(org: Path, run) -> None:
+    result = run("check", "--as-of", AS_OF, "--no-cache", repo=org)
+    assert result.exit_code in (0, 1), result.output
+    assert not (org / ".nencheck").exists()
+    result = run("check", "--as-of", AS_OF, repo=org)
+    assert result.exit_code in (0, 1), result.output
+    assert (org / CACHE_DIR / CACHE_FILE).read_bytes().startswith(MAGIC)
+    assert (org / ".nencheck" / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
+
+
+def test_a_cache_that_cannot_be_written_is_skipped_silently(org: Path, run) -> None:
+    (org / ".nencheck").write_text("not a folder", encoding="utf-8")
+    result = run("check", "--as-of", AS_OF, "--format", "json", repo=org)
+    assert result.exit_code in (0, 1), result.output
+    assert result.json()["errors"] == []
+    assert result.stderr == ""
+
+
+def test_a_deleted_file_leaves_the_cache_and_the_records(org: Path) -> None:
+    load(org)
+    (org / "evidence/audits/aud-1.yaml").unlink()
+    records = load(org).records
+    assert records is not None and records.audits == []
+    assert "evidence/audits/aud-1.yaml" not in read_entries(org)
+
+
+def test_a_git_revision_is_served_from_the_cache_by_blob_id(
+    org: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nencheck.store.gitsource import GitRevision
+
+    init_git(org)
+    assert git(org, "rev-parse", "HEAD:policies/prot-001.yaml").strip() == blob_id(
+        (org / "policies/prot-001.yaml").read_bytes()
+    )
+    load(org)  # the working tree fills the cache ...
+    read: list[str] = []
+    original = GitRevision.read
+    monkeypatch.setattr(
+        GitRevision, "read", lambda self, path: read.append(path) or original(self, path)
+    )
+    result = load_repository(GitRevision(org, "HEAD"), ParseCache(org.resolve()))
+    assert result.ok
+    assert read == []  # ... and the revision's identical blobs need no reading at all
+
+
+def read_entries(root: Path) -> dict[str, Any]:
+    entries = cache_module._read(root.resolve())
+    assert entries is not None
+    return entries
+
+
+def test_a_value_not_of_its_declared_type_is_packed_as_it_is() -> None:
+    from nencheck.model.base import Origin
+    from nencheck.model.training import Completion
+    from nencheck.store import recordpack
+
+    odd = Completion.model_construct(person="E1", module="AW-01", completed="2025-01-01")
+    odd.with_origin(Origin("evidence/training/completions/x.yaml", 2, 5, {"person": (2, 13)}))
+    back = recordpack.unpack(recordpack.pack([odd]))
+    assert back == [odd]
+    assert back[0].completed == "2025-01-01"
+    assert back[0].origin == odd.origin

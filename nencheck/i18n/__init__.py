@@ -39,6 +39,12 @@ def _(message: str) -> str:
     return translation.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a message for translation where it is defined (a constant, a validation message);
+    ``_()`` translates it where it is shown, in the language of that moment."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     translation = _state["translation"]
     assert isinstance(translation, gettext.NullTranslations)

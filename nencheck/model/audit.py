@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
+from nencheck.i18n import N_
 from nencheck.model.base import Record, not_allowed_because, required_because
 from nencheck.model.types import Identifier, IsoDate, Text
 
@@ -55,9 +56,9 @@ class Finding(Record):
     @model_validator(mode="after")
     def _closed_date(self) -> Finding:
         if self.status == FindingStatus.CLOSED and self.closed is None:
-            raise required_because("closed", "when status is closed (the date it was closed)")
+            raise required_because("closed", N_("when status is closed (the date it was closed)"))
         if self.status != FindingStatus.CLOSED and self.closed is not None:
-            raise not_allowed_because("closed", "unless status is closed")
+            raise not_allowed_because("closed", N_("unless status is closed"))
         return self
 
     @property

@@ -8,6 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 from pydantic_core import PydanticCustomError
 
+from nencheck.i18n import N_
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -27,7 +29,7 @@ class Record(BaseModel):
     """A strict record: unknown fields are errors, values are validated, nothing is coerced from
     YAML 1.1 surprises (the loader keeps every scalar as text except null and true/false)."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False)
+    model_config = ConfigDict(extra="forbid", validate_default=False, defer_build=True)
 
     _origin: Origin | None = PrivateAttr(default=None)
 
@@ -36,8 +38,17 @@ class Record(BaseModel):
         return self._origin or Origin(file="")
 
     def with_origin(self, origin: Origin) -> Any:
-        self._origin = origin
+        private = self.__pydantic_private__
+        if private is None:
+            self._origin = origin
+        else:
+            private["_origin"] = origin  # what pydantic's __setattr__ does, without its overhead
         return self
+
+
+# The loader translates these by kind (store/validation_messages.py); ``reason`` is marked N_().
+REQUIRED_BECAUSE = N_("missing field '{field}': it is required {reason}")
+NOT_ALLOWED_BECAUSE = N_("field '{field}' is not allowed {reason}")
 
 
 def required_because(field_name: str, reason: str) -> PydanticCustomError:
@@ -45,15 +56,11 @@ def required_because(field_name: str, reason: str) -> PydanticCustomError:
 
     The ``field`` in the context lets the loader point at the right line."""
     return PydanticCustomError(
-        "conditional_missing",
-        "missing field '{field}': it is required {reason}",
-        {"field": field_name, "reason": reason},
+        "conditional_missing", REQUIRED_BECAUSE, {"field": field_name, "reason": reason}
     )
 
 
 def not_allowed_because(field_name: str, reason: str) -> PydanticCustomError:
     return PydanticCustomError(
-        "conditional_forbidden",
-        "field '{field}' is not allowed {reason}",
-        {"field": field_name, "reason": reason},
+        "conditional_forbidden", NOT_ALLOWED_BECAUSE, {"field": field_name, "reason": reason}
     )

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, StrictBool, model_validator
 
+from nencheck.i18n import N_
 from nencheck.model.base import Record, required_because
 from nencheck.model.types import Identifier, Text
 
@@ -33,6 +34,6 @@ class Control(Record):
     def _justify_exclusion(self) -> Control:
         if not self.applicable and not (self.justification or "").strip():
             raise required_because(
-                "justification", "when applicable is false (why is it excluded?)"
+                "justification", N_("when applicable is false (why is it excluded?)")
             )
         return self

@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import Field, model_validator
 
+from nencheck.i18n import N_
 from nencheck.model.base import Record, not_allowed_because, required_because
 from nencheck.model.types import DurationField, Identifier, IsoDate, Text
 
@@ -29,12 +30,14 @@ class Evidence(Record):
     def _one_validity(self) -> Evidence:
         if self.valid_for is None and self.valid_until is None:
             raise required_because(
-                "valid_for", "(or valid_until): how long does this evidence count?"
+                "valid_for", N_("(or valid_until): how long does this evidence count?")
             )
         if self.valid_for is not None and self.valid_until is not None:
-            raise not_allowed_because("valid_until", "together with valid_for; keep one of them")
+            raise not_allowed_because(
+                "valid_until", N_("together with valid_for; keep one of them")
+            )
         if self.sha256 is not None and self.file is None:
-            raise not_allowed_because("sha256", "without a file")
+            raise not_allowed_because("sha256", N_("without a file"))
         return self
 
     def valid_until_date(self) -> date:

@@ -17,15 +17,15 @@ URL_PREFIXES = ("http://", "https://")
 
 def check_integrity(records: Records, points_outside: Callable[[str], bool]) -> list[DataError]:
     errors: list[DataError] = []
-    errors += _duplicates("control", records.controls)
-    errors += _duplicates("policy", records.policies)
-    errors += _duplicates("evidence", records.evidence)
-    errors += _duplicates("audit", records.audits)
-    errors += _duplicates("finding", [finding for _audit, finding in records.findings()])
-    errors += _duplicates("incident", records.incidents)
-    errors += _duplicates("module", records.modules)
-    errors += _duplicates("person", records.people)
-    errors += _duplicates("unit", records.settings.units)
+    errors += _duplicates(_("control"), records.controls)
+    errors += _duplicates(_("policy"), records.policies)
+    errors += _duplicates(_("evidence item"), records.evidence)
+    errors += _duplicates(_("audit"), records.audits)
+    errors += _duplicates(_("finding"), [finding for _audit, finding in records.findings()])
+    errors += _duplicates(_("incident"), records.incidents)
+    errors += _duplicates(_("module"), records.modules)
+    errors += _duplicates(_("person"), records.people)
+    errors += _duplicates(_("unit"), records.settings.units)
     errors += _references(records)
     errors += _paths(records, points_outside)
     return errors
@@ -84,6 +84,12 @@ def _references(records: Records) -> list[DataError]:
                     )
                 )
 
+    a_policy, a_control, a_unit, an_evidence_item = (
+        _("policy"),
+        _("control"),
+        _("unit"),
+        _("evidence item"),
+    )
     control_hint = _("use a control id of the catalog or of a control file")
     policy_hint = _("check the id, or add the policy under policies/")
     evidence_hint = _("check the id, or add the evidence under evidence/records/")
@@ -107,34 +113,35 @@ def _references(records: Records) -> list[DataError]:
                     ).format(id=control.id, catalog=records.catalog.catalog),
                 )
             )
-        refs(control, "policies", control.policies, policy_ids, _("policy"), policy_hint)
-        refs(control, "evidence", control.evidence, evidence_ids, _("evidence item"), evidence_hint)
-        refs(control, "units", control.units, unit_ids, _("unit"), unit_hint)
+        refs(control, "policies", control.policies, policy_ids, a_policy, policy_hint)
+        refs(control, "evidence", control.evidence, evidence_ids, an_evidence_item, evidence_hint)
+        refs(control, "units", control.units, unit_ids, a_unit, unit_hint)
     for policy in records.policies:
-        refs(policy, "controls", policy.controls, control_ids, _("control"), control_hint)
-        refs(policy, "units", policy.units, unit_ids, _("unit"), unit_hint)
+        refs(policy, "controls", policy.controls, control_ids, a_control, control_hint)
+        refs(policy, "units", policy.units, unit_ids, a_unit, unit_hint)
         if policy.supersedes:
-            refs(policy, "supersedes", [policy.supersedes], policy_ids, _("policy"), policy_hint)
+            refs(policy, "supersedes", [policy.supersedes], policy_ids, a_policy, policy_hint)
     for item in records.evidence:
-        refs(item, "controls", item.controls, control_ids, _("control"), control_hint)
-        refs(item, "units", item.units, unit_ids, _("unit"), unit_hint)
+        refs(item, "controls", item.controls, control_ids, a_control, control_hint)
+        refs(item, "units", item.units, unit_ids, a_unit, unit_hint)
     for audit in records.audits:
-        refs(audit, "units", audit.units, unit_ids, _("unit"), unit_hint)
+        refs(audit, "units", audit.units, unit_ids, a_unit, unit_hint)
         for finding in audit.findings:
-            refs(finding, "controls", finding.controls, control_ids, _("control"), control_hint)
+            refs(finding, "controls", finding.controls, control_ids, a_control, control_hint)
             refs(
                 finding,
                 "evidence",
                 finding.evidence,
                 evidence_ids,
-                _("evidence item"),
+                an_evidence_item,
                 evidence_hint,
             )
     for incident in records.incidents:
-        refs(incident, "controls", incident.controls, control_ids, _("control"), control_hint)
-        refs(incident, "units", incident.units, unit_ids, _("unit"), unit_hint)
+        refs(incident, "controls", incident.controls, control_ids, a_control, control_hint)
+        refs(incident, "units", incident.units, unit_ids, a_unit, unit_hint)
+    person_units = unit_ids - {"all"}
     for person in records.people:
-        refs(person, "unit", [person.unit], unit_ids - {"all"}, _("unit"), unit_hint)
+        refs(person, "unit", [person.unit], person_units, a_unit, unit_hint)
     for module in records.modules:
         refs(
             module,
@@ -144,23 +151,26 @@ def _references(records: Records) -> list[DataError]:
             _("unit or role"),
             _("use 'all', a unit id, or a role that people.yaml uses"),
         )
+    # Tens of thousands of rows: test membership here, build messages only for a miss.
     for completion in records.completions:
-        refs(
-            completion,
-            "person",
-            [completion.person],
-            people_ids,
-            _("person"),
-            _("add the personnel number to evidence/training/people.yaml"),
-        )
-        refs(
-            completion,
-            "module",
-            [completion.module],
-            module_ids,
-            _("module"),
-            _("add the module to evidence/training/modules.yaml"),
-        )
+        if completion.person not in people_ids:
+            refs(
+                completion,
+                "person",
+                [completion.person],
+                people_ids,
+                _("person"),
+                _("add the personnel number to evidence/training/people.yaml"),
+            )
+        if completion.module not in module_ids:
+            refs(
+                completion,
+                "module",
+                [completion.module],
+                module_ids,
+                _("module"),
+                _("add the module to evidence/training/modules.yaml"),
+            )
     return errors
 
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
+from nencheck.i18n import N_
 from nencheck.model.base import Record, not_allowed_because, required_because
 from nencheck.model.types import DurationField, Identifier, IsoDate, Text
 
@@ -62,13 +63,13 @@ class Policy(Record):
     def _active_needs_review_schedule(self) -> Policy:
         if self.status == PolicyStatus.ACTIVE:
             if self.next_review is None and self.last_reviewed is None:
-                raise required_because("last_reviewed", "for an active policy")
+                raise required_because("last_reviewed", N_("for an active policy"))
             if self.next_review is None and self.review_interval is None:
                 raise required_because(
-                    "review_interval", "for an active policy without an explicit next_review"
+                    "review_interval", N_("for an active policy without an explicit next_review")
                 )
         if self.status != PolicyStatus.RETIRED and self.retired is not None:
-            raise not_allowed_because("retired", "unless status is retired")
+            raise not_allowed_because("retired", N_("unless status is retired"))
         return self
 
     def next_review_date(self) -> date | None:

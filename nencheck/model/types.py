@@ -11,6 +11,12 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from nencheck.i18n import N_
+
+# Messages with values; the loader translates them by kind (store/validation_messages.py).
+IMPOSSIBLE_DATE = N_("impossible date ({reason}); write a real calendar date as YYYY-MM-DD")
+IMPOSSIBLE_TIMESTAMP = N_("impossible timestamp ({reason})")
+
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIMESTAMP = re.compile(
@@ -60,67 +66,76 @@ def parse_duration(value: Any) -> Duration:
     if not match or int(match.group(1)) <= 0:
         raise PydanticCustomError(
             "invalid_duration",
-            "not a duration; write a positive number followed by d, w, m or y, e.g. 90d, 6w, 6m, 1y",
+            N_(
+                "not a duration; write a positive number followed by d, w, m or y, e.g. 90d, 6w, 6m, 1y"
+            ),
         )
     return Duration(int(match.group(1)), match.group(2))
 
 
 def parse_date(value: Any) -> date:
+    if value.__class__ is str and len(value) == 10 and _DATE.match(value):
+        try:  # the common case first: a training export has tens of thousands of dates
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # impossible: explained below
     if isinstance(value, datetime):
-        raise PydanticCustomError("invalid_date", "expected a date (YYYY-MM-DD), not a timestamp")
+        raise PydanticCustomError(
+            "invalid_date", N_("expected a date (YYYY-MM-DD), not a timestamp")
+        )
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _DATE.match(value.strip()):
         raise PydanticCustomError(
-            "invalid_date", "not a date; write it as YYYY-MM-DD, e.g. 2025-03-14"
+            "invalid_date", N_("not a date; write it as YYYY-MM-DD, e.g. 2025-03-14")
         )
     try:
         return date.fromisoformat(value.strip())
     except ValueError as error:
-        raise PydanticCustomError(
-            "invalid_date",
-            "impossible date ({reason}); write a real calendar date as YYYY-MM-DD",
-            {"reason": str(error)},
-        ) from None
+        raise PydanticCustomError("invalid_date", IMPOSSIBLE_DATE, {"reason": str(error)}) from None
 
 
 def parse_timestamp(value: Any) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            raise PydanticCustomError("invalid_timestamp", "timestamp without UTC offset")
+            raise PydanticCustomError("invalid_timestamp", N_("timestamp without UTC offset"))
         return value
     text = value.strip() if isinstance(value, str) else ""
     if not _TIMESTAMP.match(text):
         raise PydanticCustomError(
             "invalid_timestamp",
-            "not a timestamp with UTC offset; write it as 2025-03-14T09:30:00+01:00 "
-            "(+01:00 in winter, +02:00 in summer)",
+            N_(
+                "not a timestamp with UTC offset; write it as 2025-03-14T09:30:00+01:00 "
+                "(+01:00 in winter, +02:00 in summer)"
+            ),
         )
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
         raise PydanticCustomError(
-            "invalid_timestamp", "impossible timestamp ({reason})", {"reason": str(error)}
+            "invalid_timestamp", IMPOSSIBLE_TIMESTAMP, {"reason": str(error)}
         ) from None
 
 
 def parse_identifier(value: Any) -> str:
     """Identifiers are text. The loader already keeps ``5.10`` as the string "5.10"; this also
     accepts integers from other callers but never a float, which would have lost digits."""
+    if value.__class__ is str and (stripped := value.strip()):
+        return stripped  # the common case first (two per training row)
     if isinstance(value, bool | float):
         raise PydanticCustomError(
-            "invalid_identifier", 'identifiers are text; quote it, e.g. "5.10"'
+            "invalid_identifier", N_('identifiers are text; quote it, e.g. "5.10"')
         )
     if isinstance(value, int):
         return str(value)
     if not isinstance(value, str) or not value.strip():
-        raise PydanticCustomError("invalid_identifier", "expected a non-empty identifier")
+        raise PydanticCustomError("invalid_identifier", N_("expected a non-empty identifier"))
     return value.strip()
 
 
 def parse_text(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, list | dict):
-        raise PydanticCustomError("invalid_text", "expected text")
+        raise PydanticCustomError("invalid_text", N_("expected text"))
     return str(value)
 
 

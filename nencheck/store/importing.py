@@ -17,6 +17,7 @@ from nencheck.model.base import Record
 from nencheck.model.types import Duration
 from nencheck.store.dutch_terms import TermError, is_blank
 from nencheck.store.spreadsheet import ColumnMap, Row, Table
+from nencheck.store.validation_messages import validation_message
 
 TABLE_ROW = 0  # a problem with the sheet as a whole (a missing column), not with one row
 
@@ -122,9 +123,10 @@ class RowReader:
                     "{field}=Header"
                 ).format(field=name)
             elif str(detail["type"]).startswith("conditional_"):
-                message = _(detail["msg"])
+                message = validation_message(detail)  # it names its field itself
             else:
-                message = f"{name}: {_(detail['msg'])}" if name else _(detail["msg"])
+                message = validation_message(detail)
+                message = f"{name}: {message}" if name else message
             self.report(name, message)
 
 

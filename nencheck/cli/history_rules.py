@@ -26,7 +26,7 @@ def history_rules(state: AppContext, records: Records) -> list[Rule]:
         start = history_start(state)
     except NencheckError:
         return []
-    changes = gather_changes(state.root, records, start)
+    changes = gather_changes(state.root, records, start, use_cache=not state.no_cache)
     if changes is None:
         return []
     return [partial(rule_policy_changed_unversioned, changes=changes)]

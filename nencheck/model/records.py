@@ -29,6 +29,9 @@ class Records:
     completions: list[Completion] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
     settings_file: str = "nencheck.yaml"
+    # Figures derived from these records that several rules and views need on one date
+    # (training figures: tens of thousands of assignments); see checks/training.py.
+    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def findings(self) -> Iterator[tuple[Audit, Finding]]:
         for audit in self.audits:

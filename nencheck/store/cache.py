@@ -34,6 +34,7 @@ from nencheck.store.source import FileSource, WorkingTree
 
 CACHE_DIR = Path(".nencheck") / "cache"
 CACHE_FILE = "records.bin"
+HISTORY_FILE = "history.bin"  # facts gathered from git log, keyed by commit (store/policy_changes)
 MAGIC = b"nencheck parse cache 1\n"
 KEY_FILE = "cache.key"
 CATALOG_PREFIX = "\0catalog/"  # entries of the built-in catalogs: no file can have this path
@@ -143,7 +144,7 @@ class ParseCache:
             return
         try:
             payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-            _write(self.root, payload)
+            _write(self.root, CACHE_FILE, payload)
         except Exception:  # a cache that cannot be saved is no cache, not an error
             return
 
@@ -168,7 +169,7 @@ class ParseCache:
 
     def _entries(self) -> dict[str, Entry]:
         if self._old is None:
-            self._old = _read(self.root)
+            self._old = _read(self.root, CACHE_FILE)
             if self._old is None:
                 self._old = {}
                 self._changed = True  # missing, damaged or foreign: write a good one
@@ -222,12 +223,25 @@ def _header() -> bytes:
     return MAGIC + fingerprint() + b"\n"
 
 
-def _read(root: Path) -> dict[str, Entry] | None:
+def load_sealed(root: Path, name: str) -> dict[Any, Any] | None:
+    """A dict saved with ``save_sealed`` by this user and this nencheck, or None."""
+    return _read(root, name)
+
+
+def save_sealed(root: Path, name: str, value: dict[Any, Any]) -> None:
+    """Save a dict under ``.nencheck/cache/NAME``, sealed like the parse cache. Never fails."""
+    try:
+        _write(root, name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # a cache that cannot be saved is no cache, not an error
+        return
+
+
+def _read(root: Path, name: str) -> dict[Any, Any] | None:
     key = _secret(create=False)
     if key is None:
         return None
     try:
-        data = (root / CACHE_DIR / CACHE_FILE).read_bytes()
+        data = (root / CACHE_DIR / name).read_bytes()
     except OSError:
         return None
     header = _header()
@@ -244,7 +258,7 @@ def _read(root: Path) -> dict[str, Entry] | None:
     return entries if isinstance(entries, dict) else None
 
 
-def _write(root: Path, payload: bytes) -> None:
+def _write(root: Path, name: str, payload: bytes) -> None:
     key = _secret(create=True)
     if key is None:
         return
@@ -257,13 +271,13 @@ def _write(root: Path, payload: bytes) -> None:
 
     # Written whole, then renamed over the old file: a reader sees the old cache or the new
     # one. No fsync: after a crash, a torn file fails its HMAC and is simply rebuilt.
-    handle, temporary = tempfile.mkstemp(prefix=f".{CACHE_FILE}.", suffix=".tmp", dir=folder)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(_header())
             stream.write(hmac.digest(key, payload, "sha256"))
             stream.write(payload)
-        os.replace(temporary, folder / CACHE_FILE)
+        os.replace(temporary, folder / name)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

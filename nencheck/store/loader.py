@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -395,7 +395,7 @@ def _inner_model(annotation: Any) -> Any:
         found = _inner_model(argument)
         if found is not None:
             return found
-    return None if get_origin(annotation) is None else None
+    return None
 
 
 def _describe_type(value: Any) -> str:

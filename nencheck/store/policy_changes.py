@@ -26,9 +26,15 @@ _HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@ ?(.*)$")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def gather_changes(root: Path, records: Records, start: str = "HEAD") -> list[FileChange] | None:
+def gather_changes(
+    root: Path, records: Records, start: str = "HEAD", use_cache: bool = True
+) -> list[FileChange] | None:
     """Changes to the active policies' records and documents since the oldest last review,
-    in commits reachable from ``start``; None when git cannot tell (no repository, no commits)."""
+    in commits reachable from ``start``; None when git cannot tell (no repository, no commits).
+
+    A commit's history never changes, so what was read for a commit (and the same date and
+    folders) is kept in the sealed cache under ``.nencheck/`` and reused while HEAD stays put:
+    on a long history the ``git log -p`` pass is most of a warm ``check``."""
     active = [p for p in records.policies if p.status == PolicyStatus.ACTIVE]
     reviewed = [p.last_reviewed or p.approved for p in active]
     dates = [day for day in reviewed if day is not None]
@@ -36,6 +42,31 @@ def gather_changes(root: Path, records: Records, start: str = "HEAD") -> list[Fi
         return []
     wanted = {p.origin.file for p in active} | {d for p in active if (d := linked_document(p))}
     folders = sorted({path.split("/", 1)[0] + "/" if "/" in path else path for path in wanted})
+    try:
+        commit = run_git(root, ["rev-parse", "--verify", "--quiet", f"{start}^{{commit}}"])
+    except NencheckError:  # not a repository, no commits, or git not installed
+        return None
+    key = (commit.decode().strip(), min(dates).isoformat(), tuple(folders))
+    if use_cache:
+        from nencheck.store.cache import HISTORY_FILE, load_sealed
+
+        cached = load_sealed(root, HISTORY_FILE)
+        if cached is not None and key in cached:
+            return [c for c in cached[key] if c.path in wanted]
+    changes = _read_changes(root, key[0], min(dates), folders)
+    if changes is None:
+        return None
+    if use_cache:
+        from nencheck.store.cache import HISTORY_FILE, save_sealed
+
+        save_sealed(root, HISTORY_FILE, {key: changes})
+    return [c for c in changes if c.path in wanted]
+
+
+def _read_changes(
+    root: Path, commit: str, since: date, folders: list[str]
+) -> list[FileChange] | None:
+    """Every change under ``folders`` since the date, from one ``git log -p -U0`` call."""
     try:
         out = run_git(
             root,
@@ -50,16 +81,16 @@ def gather_changes(root: Path, records: Records, start: str = "HEAD") -> list[Fi
                 "--no-color",
                 "--no-ext-diff",
                 "--no-textconv",
-                f"--since={min(dates).isoformat()} 00:00:00",
+                f"--since={since.isoformat()} 00:00:00",
                 "--format=%x1e%H %cI",
-                start,
+                commit,
                 "--",
                 *folders,
             ],
         )
     except NencheckError:  # not a repository, no commits, or git not installed
         return None
-    return [c for c in parse_log(out.decode("utf-8", "replace")) if c.path in wanted]
+    return parse_log(out.decode("utf-8", "replace"))
 
 
 def parse_log(out: str) -> list[FileChange]:

@@ -127,3 +127,17 @@ def test_unit_below_target_but_not_at_target() -> None:
         "completion on 2026-11-23 (80.0%), below the target of 90%"
     )
     assert problems[0].file == "nencheck.yaml"
+
+
+def test_figures_are_computed_once_per_records_date_and_unit() -> None:
+    data = records(
+        modules=[module(id="AW-01")],
+        people=[person("E1", "HAP"), person("E2", "HCZ")],
+        completions=[completion("E1", "AW-01", "2026-01-01")],
+    )
+    first = training_figures(data, AS_OF)
+    assert training_figures(data, AS_OF) is first  # both training rules share one computation
+    assert training_figures(data, date(2026, 1, 1)) is not first
+    assert training_figures(data, date(2026, 1, 1)).compliant == 1
+    assert training_figures(data, AS_OF, "HCZ").required == 1
+    assert training_figures(data, AS_OF).required == 2

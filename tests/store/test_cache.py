@@ -273,7 +273,7 @@ def test_a_git_revision_is_served_from_the_cache_by_blob_id(
 
 
 def read_entries(root: Path) -> dict[str, Any]:
-    entries = cache_module._read(root.resolve())
+    entries = cache_module._read(root.resolve(), cache_module.CACHE_FILE)
     assert entries is not None
     return entries
 

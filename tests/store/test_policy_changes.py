@@ -71,19 +71,23 @@ def test_changes_before_the_oldest_review_are_not_read(org: Path) -> None:
     assert _gather(org) == []
 
 
-def test_gathering_is_one_git_process(org: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gathering_is_one_git_log_whatever_the_number_of_files(
+    org: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     records = load_repository(GitRevision(org, "HEAD")).records
     assert records is not None
     calls: list[str] = []
     real = subprocess.run
 
     def counting(args: list[str], **kwargs: Any) -> Any:
-        calls.append(args[3])
+        calls.append("log" if "log" in args else args[1])
         return real(args, **kwargs)
 
     monkeypatch.setattr(gitcmd.subprocess, "run", counting)
     assert gather_changes(org, records) == []
-    assert calls == ["log"]
+    assert calls == ["rev-parse", "log"]  # the commit (the cache's key), then its history
+    assert gather_changes(org, records) == []
+    assert calls == ["rev-parse", "log", "rev-parse"]
 
 
 def test_outside_git_there_are_no_facts(tmp_path: Path) -> None:
@@ -116,3 +120,31 @@ def test_without_git_installed_there_are_no_facts(
     assert records is not None
     monkeypatch.setenv("PATH", str(org / "no-such-folder"))
     assert gather_changes(org, records) is None
+
+
+def test_what_was_read_for_a_commit_is_reused_and_a_new_commit_is_read_again(
+    org: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _edit(org, POLICY, "title: Triage bij pijn op de borst", "title: Triage bij thoracale pijn")
+    commit_all(org, "Edit", "2025-01-10T10:00:00+01:00")
+    logs: list[list[str]] = []
+    real_run_git = gitcmd.run_git
+
+    def counting_run_git(root: Path, args: Any, **kwargs: Any) -> bytes:
+        if "log" in args:
+            logs.append(list(args))
+        return real_run_git(root, args, **kwargs)
+
+    monkeypatch.setattr("nencheck.store.policy_changes.run_git", counting_run_git)
+    first = _gather(org)
+    assert _gather(org) == first == [("2025-01-10", POLICY, ["title"])]
+    assert len(logs) == 1  # the second time came from .nencheck/cache/history.bin
+
+    _edit(org, DOCUMENT, "Versie 4.0.", "Versie 4.0, met correctie.")
+    commit_all(org, "Document", "2025-02-10T10:00:00+01:00")
+    assert _gather(org) == [("2025-02-10", DOCUMENT, None), *first]
+    assert len(logs) == 2
+
+    (org / ".nencheck" / "cache" / "history.bin").write_bytes(b"damaged")
+    assert _gather(org) == [("2025-02-10", DOCUMENT, None), *first]
+    assert len(logs) == 3

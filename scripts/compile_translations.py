@@ -254,7 +254,9 @@ def check_language(language: str, template: Catalog) -> list[str]:
             problems.append(f"{where}: {state}: {message.id!r}")
     problems += [f"{where}: {problem}" for problem in placeholder_problems(catalog)]
     mo = path.with_suffix(".mo")
-    if not mo.exists() or compiled_messages(mo.read_bytes()) != compiled_messages(mo_bytes(catalog)):
+    if not mo.exists() or compiled_messages(mo.read_bytes()) != compiled_messages(
+        mo_bytes(catalog)
+    ):
         problems.append(f"{mo.relative_to(ROOT)}: not compiled from the current .po (run compile)")
     return problems
 

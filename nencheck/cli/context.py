@@ -18,6 +18,7 @@ from nencheck.errors import DataErrors, NencheckError
 from nencheck.i18n import _, set_language
 
 if TYPE_CHECKING:  # the models (pydantic) load with the records, not for `nencheck --help`
+    from nencheck.model.policy import Policy
     from nencheck.model.records import Records
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,6 +76,20 @@ class AppContext:
         if not self.lang:
             set_language(result.records.settings.language)
         return result.records
+
+    def load_policies(self, wanted_id: str | None = None) -> list[Policy]:
+        """Only the policy records (``store.loader.load_policies``); raises DataErrors."""
+        from nencheck.store.loader import load_policies
+        from nencheck.store.reading import file_reader, open_source
+
+        source = open_source(
+            self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None
+        )
+        reader = file_reader(self.root, enabled=not self.no_cache)
+        policies, errors = load_policies(source, reader, wanted_id)
+        if errors:
+            raise DataErrors(errors)
+        return policies
 
 
 def parse_cli_date(text: str, option: str) -> date:

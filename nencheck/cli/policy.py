@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -14,7 +15,6 @@ from nencheck.cli.context import app, emit, format_option, global_options, outpu
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyType
-from nencheck.model.records import Records
 
 STATES = ("ok", "due_soon", "overdue", "draft", "retired")
 
@@ -56,15 +56,16 @@ def policy() -> None:
     """
 
 
-def find_policy(records: Records, policy_id: str) -> Policy:
+def find_policy(policies: Sequence[Policy], policy_id: str) -> Policy:
     """The policy with this id (exact, else case-insensitive); NencheckError naming near ids."""
-    found = records.policy_by_id.get(policy_id)
+    by_id = {policy.id: policy for policy in policies}
+    found = by_id.get(policy_id)
     if found is not None:
         return found
-    folded = {key.casefold(): value for key, value in records.policy_by_id.items()}
+    folded = {key.casefold(): value for key, value in by_id.items()}
     if policy_id.casefold() in folded:
         return folded[policy_id.casefold()]
-    close = difflib.get_close_matches(policy_id.upper(), list(records.policy_by_id), n=3)
+    close = difflib.get_close_matches(policy_id.upper(), list(by_id), n=3)
     hint = _(" Did you mean {ids}?").format(ids=", ".join(close)) if close else ""
     raise NencheckError(
         _("no policy with id {id}; 'nencheck policy list' lists them.").format(id=policy_id) + hint
@@ -144,7 +145,9 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
 
     state = app(ctx)
     records = state.load()
-    row = policy_row(find_policy(records, policy_id), state.as_of, records.settings.due_soon)
+    row = policy_row(
+        find_policy(records.policies, policy_id), state.as_of, records.settings.due_soon
+    )
     if output_format == "json":
         emit(policy_json.render_show(row, state.as_of), output)
     else:
@@ -171,7 +174,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
     from nencheck.store.history import record_history
 
     state = app(ctx)
-    found = find_policy(state.load(), policy_id)
+    found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
     rev = _history_start(ctx)
     versions = record_history(state.root, found.origin.file, rev=rev)
     if output_format == "json":
@@ -205,7 +208,7 @@ def diff(
     from nencheck.store.policy_diff import policy_diff
 
     state = app(ctx)
-    found = find_policy(state.load(), policy_id)
+    found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
     versions = record_history(state.root, found.origin.file, rev=_history_start(ctx))
     emit(policy_diff(state.root, found.id, versions, rev_a, rev_b), output)
     return exitcodes.OK

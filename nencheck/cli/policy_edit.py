@@ -109,7 +109,7 @@ def review(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load(), policy_id)
+    found = find_policy(state.load().policies, policy_id)
     request = ReviewRequest(
         reviewer=reviewer.strip(),
         day=_date(day, "--date", state.as_of),
@@ -253,7 +253,7 @@ def retire(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load(), policy_id)
+    found = find_policy(state.load().policies, policy_id)
     if not reason.strip():
         raise NencheckError(_("--reason: say why the policy is retired."))
     return _apply(

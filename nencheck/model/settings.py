@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
 from nencheck.model.base import Record
 from nencheck.model.types import Duration, DurationField, Identifier, Text
-
-RULES: tuple[str, ...] = (
-    "policy-overdue",
-    "policy-due-soon",
-    "policy-changed-unversioned",
-    "finding-overdue",
-    "evidence-expired",
-    "training-overdue",
-    "training-below-target",
-    "control-missing",
-    "control-gap",
-    "control-unsupported",
-    "breach-notification-late",
-    "calamity-report-late",
-)
 
 RuleName = Literal[
     "policy-overdue",
@@ -38,6 +23,11 @@ RuleName = Literal[
     "breach-notification-late",
     "calamity-report-late",
 ]
+RULES: tuple[str, ...] = get_args(RuleName)
+
+
+def _default_fail_on() -> list[RuleName]:
+    return ["policy-overdue"]
 
 
 class Unit(Record):
@@ -52,7 +42,7 @@ class Settings(Record):
     units: list[Unit] = Field(default_factory=list)
     due_soon: DurationField = Duration(60, "d")
     training_target: float = Field(default=0.90, ge=0.0, le=1.0)
-    fail_on: list[RuleName] = Field(default_factory=lambda: ["policy-overdue"])
+    fail_on: list[RuleName] = Field(default_factory=_default_fail_on)
     contacts: dict[str, Text] = Field(default_factory=dict)
 
     def unit_ids(self) -> set[str]:

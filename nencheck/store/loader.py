@@ -58,13 +58,27 @@ COMPLETIONS_DIR = "evidence/training/completions"
 
 # Dutch or common field names people type by habit, and the field they meant.
 FIELD_HINTS = {
-    "titel": "title", "eigenaar": "owner", "versie": "version", "soort": "type",
-    "toepasselijk": "applicable", "verantwoording": "justification", "eenheden": "units",
-    "beleid": "policies", "bewijs": "evidence", "goedgekeurd": "approved",
-    "goedgekeurd_door": "approved_by", "laatst_herzien": "last_reviewed",
-    "herzieningstermijn": "review_interval", "volgende_herziening": "next_review",
-    "datum": "date", "opmerkingen": "notes", "gesloten": "closed", "ernst": "severity",
-    "deadline": "due", "gemeld": "reported", "soortmelding": "kind",
+    "titel": "title",
+    "eigenaar": "owner",
+    "versie": "version",
+    "soort": "type",
+    "toepasselijk": "applicable",
+    "verantwoording": "justification",
+    "eenheden": "units",
+    "beleid": "policies",
+    "bewijs": "evidence",
+    "goedgekeurd": "approved",
+    "goedgekeurd_door": "approved_by",
+    "laatst_herzien": "last_reviewed",
+    "herzieningstermijn": "review_interval",
+    "volgende_herziening": "next_review",
+    "datum": "date",
+    "opmerkingen": "notes",
+    "gesloten": "closed",
+    "ernst": "severity",
+    "deadline": "due",
+    "gemeld": "reported",
+    "soortmelding": "kind",
 }
 
 
@@ -156,23 +170,70 @@ def _load_repository(source: FileSource, read: FileReader) -> LoadResult:
     return LoadResult(None if errors else records, errors)
 
 
-def record_files(source: FileSource) -> list[tuple[str, str]]:
-    """(kind, path) of every record file, in a stable order."""
+def load_policies(
+    source: FileSource, read_file: FileReader | None = None, wanted_id: str | None = None
+) -> tuple[list[Policy], list[DataError]]:
+    """Only the policy records, for commands about one policy's file (``policy history``,
+    ``policy diff``): at 10,000 documents the training tables and the rest are most of a full
+    load. Links to other records are not checked here; ``check`` does that. A parse cache is
+    read but not rewritten (that would drop the other files' entries).
+
+    With ``wanted_id``, files named after the id (``prot-hap-014.yaml`` for PROT-HAP-014, as
+    nencheck names them) are read first; when one holds that policy, the rest is not read."""
+    read = read_file or read_record_file
+    files = record_files(source, kinds={"policy"})
+    if wanted_id is not None:
+        named = [(kind, path) for kind, path in files if _stem(path) == wanted_id.casefold()]
+        policies, errors = _read_policies(source, read, named)
+        if not errors and any(p.id.casefold() == wanted_id.casefold() for p in policies):
+            return policies, errors
+    return _read_policies(source, read, files)
+
+
+def _stem(path: str) -> str:
+    return path.rpartition("/")[2].rpartition(".")[0].casefold()
+
+
+def _read_policies(
+    source: FileSource, read: FileReader, files: list[tuple[str, str]]
+) -> tuple[list[Policy], list[DataError]]:
+    errors: list[DataError] = []
+    policies: list[Policy] = []
+    with _gc_paused():
+        for kind, path in files:
+            result = read(source, path, kind)
+            errors.extend(result.errors)
+            policies.extend(r for r in result.records if isinstance(r, Policy))
+    return policies, errors
+
+
+def record_files(source: FileSource, kinds: set[str] | None = None) -> list[tuple[str, str]]:
+    """(kind, path) of every record file (of the kinds asked for), in a stable order."""
+
+    def wanted(kind: str) -> bool:
+        return kinds is None or kind in kinds
+
     files: list[tuple[str, str]] = []
-    files += [("control", p) for p in source.files(CONTROLS_DIR)]
-    files += [
-        ("policy", p)
-        for p in source.files(POLICIES_DIR)
-        if not p.startswith(POLICY_DOCUMENTS_DIR + "/")
-    ]
-    files += [("evidence", p) for p in source.files(EVIDENCE_DIR)]
-    files += [("audit", p) for p in source.files(AUDITS_DIR)]
-    files += [("incident", p) for p in source.files(INCIDENTS_DIR)]
-    if source.exists(MODULES_FILE):
-        files.append(("module", MODULES_FILE))
-    if source.exists(PEOPLE_FILE):
-        files.append(("person", PEOPLE_FILE))
-    files += [("completion", p) for p in source.files(COMPLETIONS_DIR)]
+    if wanted("control"):
+        files += [("control", p) for p in source.files(CONTROLS_DIR)]
+    if wanted("policy"):
+        files += [
+            ("policy", p)
+            for p in source.files(POLICIES_DIR)
+            if not p.startswith(POLICY_DOCUMENTS_DIR + "/")
+        ]
+    for kind, folder in (
+        ("evidence", EVIDENCE_DIR),
+        ("audit", AUDITS_DIR),
+        ("incident", INCIDENTS_DIR),
+    ):
+        if wanted(kind):
+            files += [(kind, p) for p in source.files(folder)]
+    for kind, path in (("module", MODULES_FILE), ("person", PEOPLE_FILE)):
+        if wanted(kind) and source.exists(path):
+            files.append((kind, path))
+    if wanted("completion"):
+        files += [("completion", p) for p in source.files(COMPLETIONS_DIR)]
     return files
 
 
@@ -193,12 +254,33 @@ KINDS: dict[str, tuple[type[Record], str | None]] = {
 def read_record_file(source: FileSource, path: str, kind: str) -> FileResult:
     """Read, parse and validate one file. Never raises for bad content."""
     if source.points_outside(path):
-        return FileResult(errors=[DataError(path, 1, 1, "path-outside-repo", _(
-            "this file is a link that leads outside the repository; replace it by a real file"))])
+        return FileResult(
+            errors=[
+                DataError(
+                    path,
+                    1,
+                    1,
+                    "path-outside-repo",
+                    _(
+                        "this file is a link that leads outside the repository; replace it by a real file"
+                    ),
+                )
+            ]
+        )
     try:
         raw = source.read(path)
     except OSError as error:
-        return FileResult(errors=[DataError(path, 1, 1, "not-utf8", _("cannot read the file: {reason}").format(reason=error.strerror or error))])
+        return FileResult(
+            errors=[
+                DataError(
+                    path,
+                    1,
+                    1,
+                    "not-utf8",
+                    _("cannot read the file: {reason}").format(reason=error.strerror or error),
+                )
+            ]
+        )
     return records_from_bytes(path, raw, kind)
 
 
@@ -218,29 +300,49 @@ def parse_bytes(path: str, raw: bytes) -> tuple[Any, yaml.Node] | DataError:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return DataError(path, line, column, "not-utf8", _(
-            "the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 in your editor"
-        ).format(byte=raw[error.start]))
+        return DataError(
+            path,
+            line,
+            column,
+            "not-utf8",
+            _(
+                "the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 in your editor"
+            ).format(byte=raw[error.start]),
+        )
     if "<<<<<<<" in text or ">>>>>>>" in text:
         marker = CONFLICT_MARKER.search(text)
         if marker:
             line = text.count("\n", 0, marker.start()) + 1
-            return DataError(path, line, 1, "merge-conflict", _(
-                "git merge-conflict marker; resolve the conflict (keep the right lines, remove "
-                "the <<<<<<< ======= >>>>>>> markers) and commit"))
+            return DataError(
+                path,
+                line,
+                1,
+                "merge-conflict",
+                _(
+                    "git merge-conflict marker; resolve the conflict (keep the right lines, remove "
+                    "the <<<<<<< ======= >>>>>>> markers) and commit"
+                ),
+            )
     try:
         parsed = parse_yaml(text)
     except YamlFailure as failure:
         problem = failure.problem
         return DataError(path, problem.line, problem.column, problem.code, problem.message)
     if parsed.data is None or parsed.node is None:
-        return DataError(path, 1, 1, "empty-file", _(
-            "the file is empty; fill in the record or delete the file"))
+        return DataError(
+            path, 1, 1, "empty-file", _("the file is empty; fill in the record or delete the file")
+        )
     if not isinstance(parsed.data, dict):
         mark = parsed.node.start_mark
-        return DataError(path, mark.line + 1, mark.column + 1, "not-a-mapping", _(
-            "expected a mapping of fields (key: value) at the top of the file, found {found}"
-        ).format(found=_describe_type(parsed.data)))
+        return DataError(
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            "not-a-mapping",
+            _(
+                "expected a mapping of fields (key: value) at the top of the file, found {found}"
+            ).format(found=_describe_type(parsed.data)),
+        )
     return parsed.data, parsed.node
 
 
@@ -316,7 +418,11 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
         mark = (key_node or target or node).start_mark
         allowed = _fields_at(model, loc[:-1])
         hint = FIELD_HINTS.get(name.lower())
-        suggestion = hint if hint in allowed else next(iter(difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)), None)
+        suggestion = (
+            hint
+            if hint in allowed
+            else next(iter(difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)), None)
+        )
         message = _("unknown field '{name}'").format(name=short(name))
         if suggestion:
             message += _("; did you mean '{suggestion}'?").format(suggestion=suggestion)
@@ -326,8 +432,13 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
 
     if kind == "missing":
         mark = (target or node).start_mark
-        return DataError(path, mark.line + 1, mark.column + 1, "missing-field", _(
-            "missing required field '{field}'; add it to the record").format(field=label))
+        return DataError(
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            "missing-field",
+            _("missing required field '{field}'; add it to the record").format(field=label),
+        )
 
     if kind in ("conditional_missing", "conditional_forbidden"):
         field_name = str(context.get("field", ""))
@@ -416,12 +527,28 @@ def load_catalog(
         return (builtin or catalogs.builtin_catalog)(name), []
     where = settings.origin.at("framework")
     if not name.endswith((".yaml", ".yml")) or not source.exists(name):
-        return None, [DataError(SETTINGS_FILE, where[0], where[1], "unknown-framework", _(
-            "framework '{name}' is neither a built-in catalog ({builtin}) nor a catalog file in "
-            "this repository").format(name=short(name), builtin=", ".join(catalogs.BUILTIN)))]
+        return None, [
+            DataError(
+                SETTINGS_FILE,
+                where[0],
+                where[1],
+                "unknown-framework",
+                _(
+                    "framework '{name}' is neither a built-in catalog ({builtin}) nor a catalog file in "
+                    "this repository"
+                ).format(name=short(name), builtin=", ".join(catalogs.BUILTIN)),
+            )
+        ]
     if source.points_outside(name):
-        return None, [DataError(SETTINGS_FILE, where[0], where[1], "path-outside-repo", _(
-            "the catalog file must be inside the repository"))]
+        return None, [
+            DataError(
+                SETTINGS_FILE,
+                where[0],
+                where[1],
+                "path-outside-repo",
+                _("the catalog file must be inside the repository"),
+            )
+        ]
     parsed = parse_bytes(name, source.read(name))
     if isinstance(parsed, DataError):
         return None, [parsed]

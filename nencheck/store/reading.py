@@ -10,7 +10,9 @@ from nencheck.store.loader import FileReader, read_record_file
 from nencheck.store.source import FileSource, WorkingTree
 
 
-def open_source(root: Path, rev: str | None = None, as_recorded_on: date | None = None) -> FileSource:
+def open_source(
+    root: Path, rev: str | None = None, as_recorded_on: date | None = None
+) -> FileSource:
     if rev is None and as_recorded_on is None:
         return WorkingTree(root)
     from nencheck.store.gitsource import GitRevision, revision_on

@@ -233,7 +233,9 @@ def _short(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def node_at(node: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[yaml.Node | None, yaml.Node | None, int]:
+def node_at(
+    node: yaml.Node | None, path: tuple[str | int, ...]
+) -> tuple[yaml.Node | None, yaml.Node | None, int]:
     """Follow a pydantic error location through the composed nodes.
 
     Returns (the deepest node reached, the key node of the last mapping step if any, how many
@@ -243,7 +245,9 @@ def node_at(node: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[yaml.N
     followed = 0
     for step in path:
         if isinstance(current, yaml.MappingNode) and isinstance(step, str):
-            match = next(((k, v) for k, v in current.value if getattr(k, "value", None) == step), None)
+            match = next(
+                ((k, v) for k, v in current.value if getattr(k, "value", None) == step), None
+            )
             if match is None:
                 break
             key_node, current = match

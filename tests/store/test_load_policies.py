@@ -1,0 +1,53 @@
+"""Loading only the policies, for commands about one policy (history, diff)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from nencheck.store.loader import FileResult, load_policies, read_record_file
+from nencheck.store.source import FileSource, WorkingTree
+from tests.conftest import PROJECT_ROOT
+
+
+def _copy_policies(tmp_path: Path) -> Path:
+    root = tmp_path / "org"
+    root.mkdir()
+    shutil.copy(PROJECT_ROOT / "nencheck.yaml", root)
+    shutil.copytree(PROJECT_ROOT / "policies", root / "policies")
+    return root
+
+
+def _counting_reader(paths: list[str]):
+    def read(source: FileSource, path: str, kind: str) -> FileResult:
+        paths.append(path)
+        return read_record_file(source, path, kind)
+
+    return read
+
+
+def test_the_file_named_after_the_id_is_read_alone(tmp_path: Path) -> None:
+    root = _copy_policies(tmp_path)
+    read: list[str] = []
+    policies, errors = load_policies(WorkingTree(root), _counting_reader(read), "PROT-HAP-014")
+    assert errors == []
+    assert [p.id for p in policies] == ["PROT-HAP-014"]
+    assert read == ["policies/hap/prot-hap-014.yaml"]
+
+
+def test_a_policy_in_a_file_with_another_name_is_still_found(tmp_path: Path) -> None:
+    root = _copy_policies(tmp_path)
+    (root / "policies/hap/prot-hap-014.yaml").rename(root / "policies/hap/triage-borst.yaml")
+    read: list[str] = []
+    policies, errors = load_policies(WorkingTree(root), _counting_reader(read), "PROT-HAP-014")
+    assert errors == []
+    assert "PROT-HAP-014" in {p.id for p in policies}
+    assert len(policies) == len(read) == 172  # every policy file, nothing else
+    assert all(path.startswith("policies/") for path in read)
+    assert not any(path.startswith("policies/documents/") for path in read)
+
+
+def test_without_an_id_every_policy_is_read(tmp_path: Path) -> None:
+    root = _copy_policies(tmp_path)
+    policies, errors = load_policies(WorkingTree(root))
+    assert errors == [] and len(policies) == 172

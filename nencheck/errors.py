@@ -48,6 +48,7 @@ ERROR_CODES: dict[str, str] = {
     "yaml-alias-bomb": "anchors and aliases expand to an unreasonable size",
     "duplicate-key": "the same key twice in one mapping",
     "not-utf8": "the file is not UTF-8 text",
+    "unreadable-file": "the file cannot be read (missing in the revision, no permission)",
     "merge-conflict": "git merge-conflict markers are left in the file",
     "empty-file": "the file has no content",
     "not-a-mapping": "the file's top level is not a mapping of keys to values",

@@ -16,14 +16,15 @@ from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nencheck.checks.policies import OVERDUE
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, ngettext
 from nencheck.model.types import Duration
+from nencheck.render.labels import days_words
 
 if TYPE_CHECKING:
     from nencheck.checks.due import DueItem
 
-OVERDUE = "overdue"
 NO_OWNER = ""
 
 
@@ -226,17 +227,6 @@ def _item_detail(item: DueItem, language: str) -> str:
         date=_day(item.due, language),
         days=days_words(item.days, item.state),
     )
-
-
-def days_words(days: int, state: str = "") -> str:
-    """How far off an item is; an overdue item due today (training never done) says so."""
-    if state == OVERDUE and days >= 0:
-        return _("overdue")
-    if days < 0:
-        return ngettext("{count} day overdue", "{count} days overdue", -days).format(count=-days)
-    if days == 0:
-        return _("due today")
-    return ngettext("in {count} day", "in {count} days", days).format(count=days)
 
 
 def duration_words(duration: Duration) -> str:

@@ -2441,6 +2441,7 @@ INCIDENTS = [
         units=["DIA"],
         controls=["5.24", "5.39", "5.40"],
         status="open",
+        owner="Privacy officer / FG",
         description="Na een koppelingsfout waren uitslagen van één patiënt zichtbaar in het "
         "portaal van een andere patiënt. Beoordeling door de FG loopt; melding aan "
         "de AP is nog niet gedaan.",
@@ -2980,6 +2981,7 @@ def write_incidents(out: Writer) -> list[dict[str, Any]]:
             "authority_notified": notified,
             "status": incident["status"],
             "closed": incident.get("closed"),
+            "owner": incident.get("owner"),
             "description": incident.get("description"),
             "notes": incident.get("notes"),
         }
@@ -3116,6 +3118,8 @@ def write_settings(out: Writer, owners_used: set[str]) -> None:
             for owner in OWNERS
             if owner in owners_used
         ],
+        "  # Trainingsachterstand gaat per unit (de eigenaar van een trainingspunt is de unit):",
+        *[f"  {unit_id}: opleiding.{unit_id.lower()}@{MAIL_DOMAIN}" for unit_id, _name in UNITS],
     ]
     out.text("nencheck.yaml", "\n".join(lines) + "\n")
 

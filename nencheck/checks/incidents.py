@@ -10,18 +10,30 @@ The evaluation date has no time of day. It is read as the *end* of that day in t
 own UTC offset: an unnotified breach is late on the date by the end of which 72 hours have
 passed, and a notification counts when it was made on or before that day. Incidents reported
 after the evaluation date are not judged yet.
+
+Deadlines are expressed in Dutch time (Europe/Amsterdam) when the system knows that zone: a
+breach reported at 10:00 summer time on the Friday before the clocks go back is due at 09:00
+winter time on Monday, and a calamity's third working day ends at midnight Dutch time, whatever
+the offset of ``reported``. Without zone data the offset of ``reported`` is used.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from nencheck.checks.problem import Problem
 from nencheck.checks.workdays import add_working_days
 from nencheck.i18n import _
 from nencheck.model.incident import Incident, IncidentKind
 from nencheck.model.records import Records
+
+try:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    DUTCH_TIME: tzinfo | None = ZoneInfo("Europe/Amsterdam")
+except (ImportError, ZoneInfoNotFoundError):  # no tz database (some Windows installs)
+    DUTCH_TIME = None
 
 BREACH_HOURS = 72
 CALAMITY_WORKING_DAYS = 3
@@ -80,7 +92,11 @@ def deadline_of(incident: Incident) -> tuple[str, datetime] | None:
     """(rule, last moment on time) for breaches and calamities; None for other kinds."""
     reported = incident.reported
     if incident.kind == IncidentKind.DATA_BREACH:
-        return BREACH_RULE, reported + timedelta(hours=BREACH_HOURS)
+        # In UTC: adding hours to a time in a zone with summer time is wall-clock arithmetic.
+        deadline = reported.astimezone(UTC) + timedelta(hours=BREACH_HOURS)
+        return BREACH_RULE, deadline.astimezone(DUTCH_TIME or reported.tzinfo)
+    if DUTCH_TIME is not None:
+        reported = reported.astimezone(DUTCH_TIME)
     if incident.kind == IncidentKind.CALAMITY:
         last_day = add_working_days(reported.date(), CALAMITY_WORKING_DAYS)
         return CALAMITY_RULE, end_of_day(last_day, reported)

@@ -17,9 +17,9 @@ from nencheck.checks.problem import Problem
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyStatus
 from nencheck.model.records import Records
+from nencheck.model.types import URL_PREFIXES
 
 RULE = "policy-changed-unversioned"
-URL_PREFIXES = ("http://", "https://", "mailto:", "file:")
 # Record fields that a review or the register's bookkeeping changes without touching the
 # document's content: changing them needs no new version.
 BOOKKEEPING = frozenset(

@@ -17,7 +17,7 @@ from nencheck.checks.incidents import rule_breach_notification_late, rule_calami
 from nencheck.checks.policies import rule_policy_due_soon, rule_policy_overdue
 from nencheck.checks.problem import Problem
 from nencheck.checks.training import rule_training_below_target, rule_training_overdue
-from nencheck.i18n import _
+from nencheck.i18n import N_, _
 from nencheck.model.records import Records
 
 Rule = Callable[[Records, date], list[Problem]]
@@ -36,11 +36,6 @@ ALL_RULES: list[Rule] = [
     rule_breach_notification_late,
     rule_calamity_report_late,
 ]
-
-
-def N_(message: str) -> str:
-    """Mark a message for translation where it is defined; ``_()`` translates it where used."""
-    return message
 
 
 # rule name -> (kind of record a problem's id names, English description).

@@ -93,14 +93,27 @@ class AppContext:
 
 
 def parse_cli_date(text: str, option: str) -> date:
+    """A YYYY-MM-DD date (only that form: not 20260331 or 2026-W14-2, which Python would also
+    take) within the years records may hold."""
+    from nencheck.model.types import FIRST_YEAR, LAST_YEAR
+
     try:
-        return date.fromisoformat(text)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError(text)
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise NencheckError(
             _("{option}: '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31").format(
                 option=option, value=text
             )
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise NencheckError(
+            _(
+                "{option}: {value} is out of range; nencheck takes dates from {first} to {last}"
+            ).format(option=option, value=text, first=FIRST_YEAR, last=LAST_YEAR)
+        )
+    return day
 
 
 def app(ctx: click.Context) -> AppContext:
@@ -214,12 +227,19 @@ def emit(content: str | bytes, output: Path | None) -> None:
         return
     from nencheck.store.atomic import write_atomic
 
-    write_atomic(output, content if isinstance(content, bytes) else content.encode("utf-8"))
+    if not output.parent.is_dir():
+        raise NencheckError(
+            _("cannot write {path}: the folder {folder} does not exist; create it first").format(
+                path=output, folder=output.parent
+            )
+        )
+    try:
+        write_atomic(output, content if isinstance(content, bytes) else content.encode("utf-8"))
+    except OSError as error:
+        raise NencheckError(
+            _("cannot write {path}: {reason}").format(path=output, reason=error.strerror or error)
+        ) from None
     click.echo(_("written: {path}").format(path=output), err=True)
-
-
-def env_flag(name: str) -> bool:
-    return os.environ.get(name, "").lower() in ("1", "true", "yes")
 
 
 def stdout_is_terminal() -> bool:

@@ -116,6 +116,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # e.g. `nencheck due | head`: not an error
         return exitcodes.OK
+    except OSError as error:  # a file that cannot be written or read: the user can fix that
+        where = error.filename or ""
+        click.echo(
+            _("error: cannot use {path}: {reason}; check the path and its permissions").format(
+                path=where, reason=error.strerror or error
+            ),
+            err=True,
+        )
+        return exitcodes.INVALID
     except Exception:
         if app.debug:
             traceback.print_exc()

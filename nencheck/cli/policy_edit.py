@@ -119,6 +119,13 @@ def review(
     )
     if not request.reviewer:
         raise NencheckError(_("--reviewer: give the name or role of who reviewed the policy."))
+    if request.day > state.as_of:
+        raise NencheckError(
+            _(
+                "--date {day} lies after {today}: a review is recorded when it has taken place. "
+                "Check --date."
+            ).format(day=request.day, today=state.as_of)
+        )
     return _apply(ctx, plan_review(state.root, found, request), no_commit, force)
 
 

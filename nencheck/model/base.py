@@ -49,6 +49,7 @@ class Record(BaseModel):
 # The loader translates these by kind (store/validation_messages.py); ``reason`` is marked N_().
 REQUIRED_BECAUSE = N_("missing field '{field}': it is required {reason}")
 NOT_ALLOWED_BECAUSE = N_("field '{field}' is not allowed {reason}")
+DATE_ORDER = N_("'{field}' ({value}) is before '{other}' ({other_value}); correct the date")
 
 
 def required_because(field_name: str, reason: str) -> PydanticCustomError:
@@ -63,4 +64,14 @@ def required_because(field_name: str, reason: str) -> PydanticCustomError:
 def not_allowed_because(field_name: str, reason: str) -> PydanticCustomError:
     return PydanticCustomError(
         "conditional_forbidden", NOT_ALLOWED_BECAUSE, {"field": field_name, "reason": reason}
+    )
+
+
+def date_order_error(field_name: str, value: object, other: str, other_value: object) -> Any:
+    """A date that cannot come before another of the same record (notified before reported,
+    closed before the audit): a typo, most often in the year."""
+    return PydanticCustomError(
+        "date_order",
+        DATE_ORDER,
+        {"field": field_name, "value": str(value), "other": other, "other_value": str(other_value)},
     )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, StrictBool, model_validator
+from pydantic_core import PydanticCustomError
 
+from nencheck.i18n import N_
 from nencheck.model.base import Record
 from nencheck.model.types import Identifier, Text
+
+CATALOG_DUPLICATE = N_("control {id} is listed twice; list each control once")
+CATALOG_THEME = N_("control {id} has theme '{theme}', which is not under themes: ({themes})")
 
 
 class Theme(Record):
@@ -22,7 +27,7 @@ class CatalogControl(Record):
     id: Identifier
     theme: Identifier
     title: Text
-    new_in_2022: bool = False
+    new_in_2022: StrictBool = False
     iso27002_2013: list[Identifier] = Field(default_factory=list)
     source: Text | None = None  # "secondary": numbered after secondary public sources
 
@@ -33,6 +38,32 @@ class Catalog(Record):
     note: Text | None = None
     themes: list[Theme] = Field(default_factory=list)
     controls: list[CatalogControl]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalog:
+        """An organisation's own catalog is checked like the shipped ones were when built: each
+        control once, and in a theme the catalog lists (else the SoA and status miscount)."""
+        seen: set[str] = set()
+        theme_ids = {theme.id for theme in self.themes}
+        for control in self.controls:
+            if control.id in seen:
+                raise PydanticCustomError(
+                    "catalog_duplicate",
+                    CATALOG_DUPLICATE,
+                    {"id": control.id},
+                )
+            seen.add(control.id)
+            if theme_ids and control.theme not in theme_ids:
+                raise PydanticCustomError(
+                    "catalog_theme",
+                    CATALOG_THEME,
+                    {
+                        "id": control.id,
+                        "theme": control.theme,
+                        "themes": ", ".join(sorted(theme_ids)),
+                    },
+                )
+        return self
 
     def control(self, control_id: str) -> CatalogControl | None:
         return self._by_id().get(control_id)

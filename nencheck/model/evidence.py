@@ -7,7 +7,12 @@ from datetime import date
 from pydantic import Field, model_validator
 
 from nencheck.i18n import N_
-from nencheck.model.base import Record, not_allowed_because, required_because
+from nencheck.model.base import (
+    Record,
+    date_order_error,
+    not_allowed_because,
+    required_because,
+)
 from nencheck.model.types import DurationField, Identifier, IsoDate, Text
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -38,6 +43,8 @@ class Evidence(Record):
             )
         if self.sha256 is not None and self.file is None:
             raise not_allowed_because("sha256", N_("without a file"))
+        if self.valid_until is not None and self.valid_until < self.collected:
+            raise date_order_error("valid_until", self.valid_until, "collected", self.collected)
         return self
 
     def valid_until_date(self) -> date:

@@ -7,7 +7,12 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from nencheck.i18n import N_
-from nencheck.model.base import Record, not_allowed_because, required_because
+from nencheck.model.base import (
+    Record,
+    date_order_error,
+    not_allowed_because,
+    required_because,
+)
 from nencheck.model.types import Identifier, IsoDate, Text, Timestamp
 
 
@@ -54,6 +59,11 @@ class Incident(Record):
             raise required_because("closed", N_("when status is closed (the date it was closed)"))
         if self.status != IncidentStatus.CLOSED and self.closed is not None:
             raise not_allowed_because("closed", N_("unless status is closed"))
+        notified = self.authority_notified
+        if notified is not None and notified < self.reported:
+            raise date_order_error("authority_notified", notified, "reported", self.reported)
+        if self.closed is not None and self.closed < self.reported.date():
+            raise date_order_error("closed", self.closed, "reported", self.reported)
         return self
 
     @property

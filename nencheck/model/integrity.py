@@ -11,8 +11,7 @@ from nencheck.errors import DataError
 from nencheck.i18n import _
 from nencheck.model.base import Record
 from nencheck.model.records import Records
-
-URL_PREFIXES = ("http://", "https://")
+from nencheck.model.types import URL_PREFIXES
 
 
 def check_integrity(records: Records, points_outside: Callable[[str], bool]) -> list[DataError]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from nencheck.i18n import N_
 from nencheck.model.base import Record
 from nencheck.model.types import Duration, DurationField, Identifier, Text
 
@@ -44,6 +46,13 @@ class Settings(Record):
     training_target: float = Field(default=0.90, ge=0.0, le=1.0)
     fail_on: list[RuleName] = Field(default_factory=_default_fail_on)
     contacts: dict[str, Text] = Field(default_factory=dict)
+
+    @field_validator("training_target", mode="before")
+    @classmethod
+    def _not_a_boolean(cls, value: object) -> object:
+        if isinstance(value, bool):  # pydantic would read true as 1.0: a 100% target by accident
+            raise PydanticCustomError("float_type", N_("expected a number"))
+        return value
 
     def unit_ids(self) -> set[str]:
         return {unit.id for unit in self.units}

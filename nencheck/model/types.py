@@ -16,6 +16,19 @@ from nencheck.i18n import N_
 # Messages with values; the loader translates them by kind (store/validation_messages.py).
 IMPOSSIBLE_DATE = N_("impossible date ({reason}); write a real calendar date as YYYY-MM-DD")
 IMPOSSIBLE_TIMESTAMP = N_("impossible timestamp ({reason})")
+DURATION_TOO_LONG = N_("duration too long; nencheck takes at most 100 years ({limit}{unit})")
+DATE_OUT_OF_RANGE = N_("date out of range; nencheck takes dates from {first} to {last}")
+
+# What a new record's id may look like when nencheck makes its file name from it.
+NEW_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+# A document, file or report given as one of these is a link, not a file in the repository.
+URL_PREFIXES = ("http://", "https://", "mailto:")
+
+# Records, durations and --as-of stay within these bounds, so no date arithmetic can overflow
+# (a review interval of 10000y is a typo, not a plan).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+MAX_DURATION = {"d": 36525, "w": 5218, "m": 1200, "y": 100}  # 100 years
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -46,10 +59,6 @@ class Duration:
         months = self.count * (12 if self.unit == "y" else 1)
         return add_months(start, months)
 
-    @property
-    def approx_days(self) -> int:
-        return self.count * {"d": 1, "w": 7, "m": 30, "y": 365}[self.unit]
-
 
 def add_months(start: date, months: int) -> date:
     month_index = start.month - 1 + months
@@ -70,10 +79,27 @@ def parse_duration(value: Any) -> Duration:
                 "not a duration; write a positive number followed by d, w, m or y, e.g. 90d, 6w, 6m, 1y"
             ),
         )
-    return Duration(int(match.group(1)), match.group(2))
+    count, unit = int(match.group(1)), match.group(2)
+    if count > MAX_DURATION[unit]:
+        raise PydanticCustomError(
+            "duration_too_long", DURATION_TOO_LONG, {"limit": MAX_DURATION[unit], "unit": unit}
+        )
+    return Duration(count, unit)
 
 
 def parse_date(value: Any) -> date:
+    return _in_range(_parse_date(value))
+
+
+def _in_range(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_out_of_range", DATE_OUT_OF_RANGE, {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return day
+
+
+def _parse_date(value: Any) -> date:
     if value.__class__ is str and len(value) == 10 and _DATE.match(value):
         try:  # the common case first: a training export has tens of thousands of dates
             return date.fromisoformat(value)
@@ -99,6 +125,10 @@ def parse_timestamp(value: Any) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise PydanticCustomError("invalid_timestamp", N_("timestamp without UTC offset"))
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "date_out_of_range", DATE_OUT_OF_RANGE, {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         return value
     text = value.strip() if isinstance(value, str) else ""
     if not _TIMESTAMP.match(text):
@@ -110,11 +140,16 @@ def parse_timestamp(value: Any) -> datetime:
             ),
         )
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as error:
         raise PydanticCustomError(
             "invalid_timestamp", IMPOSSIBLE_TIMESTAMP, {"reason": str(error)}
         ) from None
+    if not FIRST_YEAR <= stamp.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_out_of_range", DATE_OUT_OF_RANGE, {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return stamp
 
 
 def parse_identifier(value: Any) -> str:

@@ -8,9 +8,9 @@ import click
 
 from nencheck.checks.due import DueItem
 from nencheck.checks.policies import OVERDUE
-from nencheck.i18n import _, current_language, ngettext
+from nencheck.i18n import _, current_language
 from nencheck.render.due import DueReport, group_by_owner
-from nencheck.render.labels import due_kind_label
+from nencheck.render.labels import days_words, due_kind_label
 
 
 def short_day(day: date) -> str:
@@ -18,17 +18,6 @@ def short_day(day: date) -> str:
     if current_language() == "nl":
         return day.strftime("%d-%m-%Y")
     return day.isoformat()
-
-
-def days_words(days: int, state: str = "") -> str:
-    """How far off an item is; an overdue item due today (training never done) says so."""
-    if state == OVERDUE and days >= 0:
-        return _("overdue")
-    if days < 0:
-        return ngettext("{count} day overdue", "{count} days overdue", -days).format(count=-days)
-    if days == 0:
-        return _("due today")
-    return ngettext("in {count} day", "in {count} days", days).format(count=days)
 
 
 def render(report: DueReport) -> str:

@@ -6,7 +6,8 @@ people show these labels. Functions, not constants, so the current language appl
 
 from __future__ import annotations
 
-from nencheck.i18n import _
+from nencheck.checks.policies import OVERDUE
+from nencheck.i18n import _, ngettext
 
 CONTROL_STATUSES = ("implemented", "partial", "planned", "not_started", "missing")
 POLICY_STATES = ("ok", "due_soon", "overdue", "draft", "retired")
@@ -77,3 +78,14 @@ def applicable_label(applicable: bool | None) -> str:
 
 def own_theme_label() -> str:
     return _("Own controls")
+
+
+def days_words(days: int, state: str = "") -> str:
+    """How far off an item is; an overdue item due today (training never done) says so."""
+    if state == OVERDUE and days >= 0:
+        return _("overdue")
+    if days < 0:
+        return ngettext("{count} day overdue", "{count} days overdue", -days).format(count=-days)
+    if days == 0:
+        return _("due today")
+    return ngettext("in {count} day", "in {count} days", days).format(count=days)

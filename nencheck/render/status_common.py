@@ -73,7 +73,8 @@ def unit_label(summary: dict[str, Any], unit: str) -> str:
 
 
 def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.0f}%"
+    """0.873 -> "87%"; None (nothing required) -> "—"."""
+    return "—" if rate is None else f"{round(rate * 100)}%"
 
 
 def status_labels() -> list[str]:

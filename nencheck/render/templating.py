@@ -10,6 +10,7 @@ from nencheck.errors import NencheckError
 from nencheck.i18n import _, current_language, ngettext
 from nencheck.render.dates import format_day, format_month
 from nencheck.render.soa_markdown import md_cell
+from nencheck.render.status_common import percent
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -64,13 +65,6 @@ def environment(template_dir: Path | None = None) -> Environment:
     }
     env.filters.update(filters)
     return env
-
-
-def percent(rate: float | None) -> str:
-    """0.873 -> "87%"; None (nothing required) -> "—"."""
-    if rate is None:
-        return "—"
-    return f"{round(rate * 100)}%"
 
 
 def render_template(env: Environment, name: str, context: dict[str, Any]) -> str:

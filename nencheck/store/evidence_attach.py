@@ -12,14 +12,12 @@ from pathlib import Path
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.records import Records
-from nencheck.model.types import Duration
+from nencheck.model.types import NEW_ID_PATTERN, Duration
 from nencheck.store.ids import next_evidence_id
 from nencheck.store.loader import EVIDENCE_DIR
 from nencheck.store.record_edits import Edit, ensure_valid, require_controls
 from nencheck.store.verify import EVIDENCE_FILES_DIR
 from nencheck.store.writer import Change, new_record_yaml
-
-_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def attach_evidence(root: Path, records: Records, new: NewEvidence) -> Edit:
         raise NencheckError(_("{path}: no such file").format(path=new.source))
     year = new.collected.year
     evidence_id = new.evidence_id or next_evidence_id(year, records.evidence_by_id)
-    if new.evidence_id is not None and not re.match(_ID, evidence_id):
+    if new.evidence_id is not None and not re.match(NEW_ID_PATTERN, evidence_id):
         raise NencheckError(
             _("--id '{id}' is not an id; use letters, digits, '.', '-' and '_'").format(
                 id=evidence_id

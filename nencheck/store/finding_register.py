@@ -43,6 +43,9 @@ def find_finding(records: Records, finding_id: str) -> tuple[Audit, Finding]:
     for audit, finding in records.findings():
         if finding.id == finding_id:
             return audit, finding
+    for audit, finding in records.findings():  # typed in lower case: as policy show accepts it
+        if finding.id.casefold() == finding_id.casefold():
+            return audit, finding
     raise NencheckError(
         _("there is no finding '{id}'; 'nencheck finding list' shows the findings").format(
             id=finding_id
@@ -124,6 +127,7 @@ def update_finding(
             ).format(id=finding_id)
         )
     audit, finding = find_finding(records, finding_id)
+    finding_id = finding.id  # as written in the file
     path = finding.origin.file
     document = load_for_edit(root, path)
     entry = _entry(document, finding_id, path)
@@ -131,6 +135,10 @@ def update_finding(
         entry["status"] = scalar(status, like=entry.get("status"))
         if "closed" in entry:  # reopened: the closing date no longer applies
             del entry["closed"]
+        if "resolution" in entry:  # nor its resolution, which the update log keeps
+            earlier = _("earlier resolution: {text}").format(text=entry["resolution"])
+            note = f"{note}; {earlier}" if note else earlier
+            del entry["resolution"]
     append_update(entry, day, status, note)
     content = dump_edited(document)
     ensure_valid(path, content, "audit")
@@ -152,6 +160,7 @@ def close_finding(
     evidence: Sequence[str],
 ) -> Edit:
     audit, finding = find_finding(records, finding_id)
+    finding_id = finding.id  # as written in the file
     if finding.status == FindingStatus.CLOSED:
         raise NencheckError(
             _("finding {id} was already closed on {date}").format(

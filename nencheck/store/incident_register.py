@@ -64,6 +64,9 @@ def find_incident(records: Records, incident_id: str) -> Incident:
     for incident in records.incidents:
         if incident.id == incident_id:
             return incident
+    for incident in records.incidents:  # typed in lower case: as policy show accepts it
+        if incident.id.casefold() == incident_id.casefold():
+            return incident
     raise NencheckError(
         _("there is no incident '{id}'; 'nencheck incident list' shows the incidents").format(
             id=incident_id
@@ -137,6 +140,7 @@ def update_incident(
             )
         )
     incident = find_incident(records, incident_id)
+    incident_id = incident.id  # as written in the file
     path = incident.origin.file
     document = load_for_edit(root, path)
     parts = []
@@ -167,6 +171,7 @@ def close_incident(
     root: Path, records: Records, incident_id: str, *, day: date, note: str | None
 ) -> Edit:
     incident = find_incident(records, incident_id)
+    incident_id = incident.id  # as written in the file
     if incident.status == IncidentStatus.CLOSED:
         raise NencheckError(
             _("incident {id} was already closed on {date}").format(

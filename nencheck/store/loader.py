@@ -276,7 +276,7 @@ def read_record_file(source: FileSource, path: str, kind: str) -> FileResult:
                     path,
                     1,
                     1,
-                    "not-utf8",
+                    "unreadable-file",
                     _("cannot read the file: {reason}").format(reason=error.strerror or error),
                 )
             ]
@@ -365,6 +365,8 @@ def attach_origins(record: Record, path: str, node: yaml.Node) -> None:
     record.with_origin(_origin(path, node))
     if isinstance(record, Audit):
         _attach_item_origins(record.findings, _list_nodes(node, "findings"), path)
+    elif isinstance(record, Settings):
+        _attach_item_origins(record.units, _list_nodes(node, "units"), path)
 
 
 def _origin(path: str, node: yaml.Node) -> Origin:
@@ -440,7 +442,7 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
             _("missing required field '{field}'; add it to the record").format(field=label),
         )
 
-    if kind in ("conditional_missing", "conditional_forbidden"):
+    if kind in ("conditional_missing", "conditional_forbidden", "date_order"):
         field_name = str(context.get("field", ""))
         field_node, field_key, field_followed = node_at(target, (field_name,))
         if kind == "conditional_forbidden" and field_followed and field_key is not None:
@@ -449,7 +451,9 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
             mark = field_node.start_mark
         else:
             mark = (target or node).start_mark
-        code = "missing-field" if kind == "conditional_missing" else "invalid-value"
+        code = {"conditional_missing": "missing-field", "date_order": "invalid-date"}.get(
+            kind, "invalid-value"
+        )
         prefix = f"{label}: " if label else ""
         return DataError(
             path, mark.line + 1, mark.column + 1, code, prefix + validation_message(detail)
@@ -459,7 +463,9 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
     code = {
         "invalid_date": "invalid-date",
         "invalid_timestamp": "invalid-date",
+        "date_out_of_range": "invalid-date",
         "invalid_duration": "invalid-duration",
+        "duration_too_long": "invalid-duration",
     }.get(kind, "invalid-value")
     value = detail.get("input")
     message = validation_message(detail)

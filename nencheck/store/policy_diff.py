@@ -8,11 +8,10 @@ from pathlib import Path
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
+from nencheck.model.types import URL_PREFIXES
 from nencheck.store.gitcmd import read_blobs, run_git
 from nencheck.store.gitsource import resolve_revision
 from nencheck.store.history import Version
-
-URL_PREFIXES = ("http://", "https://", "mailto:", "file:")
 
 
 def policy_diff(

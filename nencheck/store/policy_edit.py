@@ -7,6 +7,7 @@ applies it with ``store.writer.apply_changes``. Nothing here writes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyStatus
 from nencheck.model.records import Records
-from nencheck.model.types import Duration
+from nencheck.model.types import NEW_ID_PATTERN, Duration
 from nencheck.store.record_edits import ensure_valid, set_field
 from nencheck.store.writer import Change, dump_edited, load_for_edit, new_record_yaml, scalar
 
@@ -197,6 +198,10 @@ def new_policy_data(new: NewPolicy) -> dict[str, Any]:
 
 
 def _check_new(records: Records, new: NewPolicy) -> None:
+    if not re.match(NEW_ID_PATTERN, new.id):
+        raise NencheckError(
+            _("--id '{id}' is not an id; use letters, digits, '.', '-' and '_'").format(id=new.id)
+        )
     taken = {policy.id.casefold(): policy for policy in records.policies}
     if new.id.casefold() in taken:
         other = taken[new.id.casefold()]

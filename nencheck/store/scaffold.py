@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -51,7 +52,10 @@ def scaffold_files(catalog: Catalog, organisation: str, language: str) -> dict[s
     not_started, nothing marked done."""
     files = {
         "nencheck.yaml": SETTINGS_TEMPLATE.format(
-            organisation=organisation, framework=catalog.catalog, language=language
+            # quoted as JSON (a YAML double-quoted string): "'t Hooghe" or "Zorg: Noord #1"
+            organisation=json.dumps(organisation, ensure_ascii=False),
+            framework=catalog.catalog,
+            language=language,
         ),
         ".gitignore": GITIGNORE,
     }

@@ -13,8 +13,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from nencheck.i18n import N_, _
-from nencheck.model.base import NOT_ALLOWED_BECAUSE, REQUIRED_BECAUSE
-from nencheck.model.types import IMPOSSIBLE_DATE, IMPOSSIBLE_TIMESTAMP
+from nencheck.model.base import DATE_ORDER, NOT_ALLOWED_BECAUSE, REQUIRED_BECAUSE
+from nencheck.model.catalog import CATALOG_DUPLICATE, CATALOG_THEME
+from nencheck.model.types import (
+    DATE_OUT_OF_RANGE,
+    DURATION_TOO_LONG,
+    IMPOSSIBLE_DATE,
+    IMPOSSIBLE_TIMESTAMP,
+)
 
 # nencheck's messages that carry values from the error's context, by kind.
 WITH_CONTEXT = {
@@ -22,6 +28,11 @@ WITH_CONTEXT = {
     "conditional_forbidden": NOT_ALLOWED_BECAUSE,
     "invalid_date": IMPOSSIBLE_DATE,
     "invalid_timestamp": IMPOSSIBLE_TIMESTAMP,
+    "date_out_of_range": DATE_OUT_OF_RANGE,
+    "duration_too_long": DURATION_TOO_LONG,
+    "date_order": DATE_ORDER,
+    "catalog_duplicate": CATALOG_DUPLICATE,
+    "catalog_theme": CATALOG_THEME,
 }
 
 # pydantic's kinds that a record's values can produce, in nencheck's words.

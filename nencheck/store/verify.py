@@ -10,9 +10,9 @@ from pathlib import Path, PurePosixPath
 
 from nencheck.model.evidence import Evidence
 from nencheck.model.records import Records
+from nencheck.model.types import URL_PREFIXES
 
 EVIDENCE_FILES_DIR = "evidence/files"
-URL_PREFIXES = ("http://", "https://")
 CHUNK = 1 << 20
 
 OK = "ok"

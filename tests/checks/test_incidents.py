@@ -120,3 +120,27 @@ def test_open_deadlines_give_the_countdown_of_unnotified_open_incidents() -> Non
     assert found.due == date(2026, 11, 24)
     assert found.hours_left == 9.0
     assert found.to_json(date(2026, 11, 23))["days"] == 1
+
+
+def test_a_breach_deadline_across_the_end_of_summer_time_is_72_real_hours_in_dutch_time() -> None:
+    built = incident(reported="2025-10-24T10:00:00+02:00")  # clocks go back on 26 October
+    found = deadline_on(built, date(2025, 10, 24))
+    assert found is not None
+    assert found.deadline.isoformat(timespec="minutes") == "2025-10-27T09:00+01:00"
+    on_time = incident(
+        reported="2025-10-24T10:00:00+02:00", authority_notified="2025-10-27T09:00:00+01:00"
+    )
+    late = incident(
+        reported="2025-10-24T10:00:00+02:00", authority_notified="2025-10-27T09:30:00+01:00"
+    )
+    assert rule_breach_notification_late(records(incidents=[on_time]), date(2025, 11, 1)) == []
+    problems = rule_breach_notification_late(records(incidents=[late]), date(2025, 11, 1))
+    assert len(problems) == 1 and "2025-10-27T09:00+01:00" in problems[0].message
+
+
+def test_a_calamity_reported_in_summer_time_ends_at_midnight_dutch_winter_time() -> None:
+    # Friday 24 October 2025; three working days: Mon 27, Tue 28, Wed 29 October (winter time)
+    built = incident(kind="calamity", reported="2025-10-24T10:00:00+02:00")
+    found = deadline_on(built, date(2025, 10, 24))
+    assert found is not None
+    assert found.deadline.isoformat(timespec="minutes") == "2025-10-29T23:59+01:00"

@@ -23,6 +23,15 @@ def test_init_scaffolds_every_catalog_control_honestly_and_commits(tmp_path: Pat
     assert checked.json()["errors"] == []
 
 
+def test_init_quotes_an_organisation_name_that_yaml_would_misread(tmp_path: Path, run) -> None:
+    target = tmp_path / "nieuw"
+    name = "'t Hooghe: Zorg #1"
+    assert run("init", str(target), "--organisation", name).exit_code == 0
+    status = run("status", "--as-of", AS_OF, "--format", "json", repo=target)
+    assert status.exit_code == 0, status.output
+    assert status.json()["organisation"] == name
+
+
 def test_init_refuses_an_existing_repository(tmp_path: Path, run) -> None:
     (tmp_path / "nencheck.yaml").write_text("organisation: Bestaand\n", encoding="utf-8")
     result = run("init", str(tmp_path))
@@ -55,5 +64,20 @@ def test_schema_command_prints_every_kind(run) -> None:
         kinds
     )
     single = run("schema", "control")
-    assert json.loads(single.stdout)["properties"]["status"] or True
+    control = json.loads(single.stdout)
+    assert control["properties"]["status"] == {"$ref": "#/$defs/ControlStatus"}
+    assert "implemented" in control["$defs"]["ControlStatus"]["enum"]
     assert "applicable" in json.loads(single.stdout)["required"]
+
+
+def test_output_to_a_missing_folder_or_an_unwritable_file_is_a_clear_error(
+    tmp_path: Path, run
+) -> None:
+    missing = tmp_path / "geen-map" / "status.txt"
+    result = run("status", "--as-of", AS_OF, "-o", str(missing), repo=PROJECT_ROOT)
+    assert result.exit_code == 2 and "geen-map" in result.stderr
+    assert not missing.parent.exists()
+    blocked = tmp_path / "map-is-bestand"
+    blocked.write_text("", encoding="utf-8")
+    result = run("status", "--as-of", AS_OF, "-o", str(blocked / "x.txt"), repo=PROJECT_ROOT)
+    assert result.exit_code == 2 and "Traceback" not in result.output

@@ -373,9 +373,16 @@ def test_retire_records_date_and_reason(run: Run, org: Path) -> None:
 # --- history, diff and the past --------------------------------------------------------------
 
 
+def test_a_review_dated_after_today_is_refused(run: Run, org: Path) -> None:
+    before = (org / "policies/hap/prot-hap-014.yaml").read_text()
+    outcome = _review(run, org, "--date", "2026-11-24")
+    assert outcome.exit_code == 2 and "2026-11-24" in outcome.stderr
+    assert (org / "policies/hap/prot-hap-014.yaml").read_text() == before
+
+
 def test_history_lists_versions_newest_first(run: Run, org: Path, dated: None) -> None:
     _review(run, org, "--version", "4.1")
-    _review(run, org, "--version", "5.0", "--date", "2026-11-24")
+    _review(run, org, "--version", "5.0", "--date", "2026-11-24", "--as-of", "2026-11-24")
     outcome = run("policy", "history", "PROT-HAP-014", "--format", "json", repo=org)
     data = outcome.json()
     assert data["id"] == "PROT-HAP-014"

@@ -339,3 +339,78 @@ def test_own_catalog_file_in_the_repository(tmp_path: Path, run) -> None:
     )
     result = run("check", "--as-of", AS_OF, "--format", "json", repo=tmp_path)
     assert result.json()["errors"] == []
+
+
+INCIDENT = """\
+id: INC-1
+title: Verkeerd geadresseerde brief
+reported: 2026-11-20T10:00:00+01:00
+kind: data_breach
+status: open
+authority_notified: 2026-11-01T10:00:00+01:00
+"""
+
+
+def test_a_notification_before_the_report_is_an_impossible_date(tmp_path: Path, run) -> None:
+    make_repo(tmp_path, {"evidence/incidents/inc-1.yaml": INCIDENT})
+    error = only_error(run, tmp_path)
+    assert (error["code"], error["line"]) == ("invalid-date", 6)
+    assert "'authority_notified'" in error["message"] and "'reported'" in error["message"]
+
+
+def test_evidence_valid_until_before_collected_is_an_impossible_date(tmp_path: Path, run) -> None:
+    evidence = "id: EV-1\ntitle: Pentest\ncollected: 2026-05-01\nvalid_until: 2025-05-01\n"
+    make_repo(tmp_path, {"evidence/records/ev-1.yaml": evidence})
+    error = only_error(run, tmp_path)
+    assert (error["code"], error["line"]) == ("invalid-date", 4)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("review_interval: 10000y", "invalid-duration"),
+        ("review_interval: 9999999999d", "invalid-duration"),
+        ("last_reviewed: 9999-03-12", "invalid-date"),
+        ("last_reviewed: 1066-10-14", "invalid-date"),
+    ],
+)
+def test_values_that_would_overflow_date_arithmetic_are_data_errors(
+    tmp_path: Path, run, line: str, code: str
+) -> None:
+    key = line.split(":")[0]
+    text = "\n".join(line if row.startswith(key + ":") else row for row in POLICY.split("\n"))
+    make_repo(tmp_path, {"policies/p.yaml": text})
+    error = only_error(run, tmp_path)
+    assert (error["code"], error["file"]) == (code, "policies/p.yaml")
+
+
+def test_a_duplicate_unit_points_at_its_line_in_nencheck_yaml(tmp_path: Path, run) -> None:
+    settings = SETTINGS + "  - {id: HAP, name: Nog een post}\n"
+    make_repo(tmp_path, {"nencheck.yaml": settings})
+    error = only_error(run, tmp_path)
+    assert (error["file"], error["line"], error["code"]) == ("nencheck.yaml", 4, "duplicate-id")
+
+
+def test_training_target_true_is_not_read_as_100_percent(tmp_path: Path, run) -> None:
+    make_repo(tmp_path, {"nencheck.yaml": SETTINGS + "training_target: true\n"})
+    error = only_error(run, tmp_path)
+    assert (error["line"], error["code"]) == (4, "invalid-value")
+
+
+def test_an_own_catalog_lists_each_control_once(tmp_path: Path, run) -> None:
+    catalog = (
+        "catalog: eigen\ntitle: Eigen catalogus\nthemes: [{id: org}]\ncontrols:\n"
+        "  - {id: Q1, theme: org, title: Een}\n  - {id: Q1, theme: org, title: Twee}\n"
+    )
+    settings = SETTINGS + "framework: catalog.yaml\n"
+    make_repo(tmp_path, {"nencheck.yaml": settings, "catalog.yaml": catalog})
+    errors = errors_of(run, tmp_path)
+    assert any(e["code"] == "invalid-catalog" and "Q1" in e["message"] for e in errors), errors
+
+
+@pytest.mark.parametrize("value", ["20260101", "2026-W01-1", "9999-12-01"])
+def test_as_of_takes_only_yyyy_mm_dd_within_range(tmp_path: Path, run, value: str) -> None:
+    make_repo(tmp_path, {"policies/p.yaml": POLICY})
+    result = run("status", "--as-of", value, repo=tmp_path)
+    assert result.exit_code == 2 and "--as-of" in result.stderr
+    assert "Traceback" not in result.output

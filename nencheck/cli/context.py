@@ -3,6 +3,7 @@ the repository, the evaluation date, the language and loading the records."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -49,7 +50,15 @@ class AppContext:
         """The evaluation date: --as-of, or today. Only the CLI knows today's date."""
         if self.as_of_text is None:
             return date.today()
+        self._settle_language()
         return parse_cli_date(self.as_of_text, "--as-of")
+
+    def _settle_language(self) -> None:
+        """Find the repository early, so a message about an option is in its language too."""
+        if self.lang or self._root is not None:
+            return
+        with contextlib.suppress(NencheckError):  # no repository: the command says so later
+            self.root  # noqa: B018 - finding the repository applies its language
 
     def _apply_language(self) -> None:
         if self.lang:

@@ -21,6 +21,7 @@ from nencheck.i18n import _
 
 
 @click.group()
+@global_options
 def evidence() -> None:
     """Evidence: store files with their sha256 and a record.
 

@@ -22,6 +22,7 @@ SEVERITIES = ("major", "minor", "observation", "improvement")
 
 
 @click.group()
+@global_options
 def finding() -> None:
     """The findings register across all audits.
 

@@ -22,6 +22,7 @@ STATUSES = ("open", "in_progress", "closed")
 
 
 @click.group()
+@global_options
 def incident() -> None:
     """The incident register, with the notification deadlines.
 

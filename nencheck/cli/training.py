@@ -23,6 +23,7 @@ PROGRESS_FROM_ROWS = 2000  # below this an import is instant; no bar
 
 
 @click.group()
+@global_options
 def training() -> None:
     """Awareness training: completion per unit and module; import learning-platform exports.
 

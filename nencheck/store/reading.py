@@ -15,6 +15,13 @@ def open_source(
 ) -> FileSource:
     if rev is None and as_recorded_on is None:
         return WorkingTree(root)
+    if rev is not None and as_recorded_on is not None:
+        from nencheck.errors import NencheckError
+        from nencheck.i18n import _
+
+        raise NencheckError(
+            _("--rev and --as-recorded both say which commit to read; give one of them")
+        )
     from nencheck.store.gitsource import GitRevision, revision_on
 
     if rev is None:

@@ -81,3 +81,19 @@ def test_output_to_a_missing_folder_or_an_unwritable_file_is_a_clear_error(
     blocked.write_text("", encoding="utf-8")
     result = run("status", "--as-of", AS_OF, "-o", str(blocked / "x.txt"), repo=PROJECT_ROOT)
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_rev_and_as_recorded_together_are_refused(run) -> None:
+    result = run("status", "--rev", "HEAD", "--as-recorded", "--as-of", AS_OF, repo=PROJECT_ROOT)
+    assert result.exit_code == 2 and "--as-recorded" in result.stderr
+
+
+def test_a_bad_as_of_is_explained_in_the_repository_language(run) -> None:
+    result = run("check", "--as-of", "2026-13-01", repo=PROJECT_ROOT)
+    assert result.exit_code == 2 and "is geen datum" in result.stderr
+
+
+def test_register_groups_take_the_global_options_before_the_subcommand(run) -> None:
+    for group, command in (("finding", "list"), ("incident", "list"), ("training", "status")):
+        result = run(group, "--as-of", AS_OF, "--lang", "en", command, repo=PROJECT_ROOT)
+        assert result.exit_code == 0, (group, result.output)

@@ -3,6 +3,7 @@ over SMTP or writing it as an .eml file. No click here; the CLI passes every set
 
 from __future__ import annotations
 
+import email.policy
 import html
 import re
 import smtplib
@@ -128,7 +129,9 @@ def check_address(owner: str, address: str) -> None:
 def compose(owner_list: OwnerList, letter: Letter) -> EmailMessage:
     """The message for one owner: UTF-8 plain text with an HTML alternative, in the language set."""
     assert owner_list.address is not None
-    message = EmailMessage()
+    # Python folds a subject longer than 78 characters by moving it whole to the next line, which
+    # readers then show with a leading space; headers may be 998 characters (RFC 5322 2.1.1).
+    message = EmailMessage(policy=email.policy.default.clone(max_line_length=998))
     message["Subject"] = subject(owner_list, letter)
     message["From"] = letter.sender
     message["To"] = owner_list.address

@@ -10,6 +10,7 @@ from nencheck.render.labels import POLICY_STATES, policy_state_label
 from nencheck.store.history import Version
 
 TITLE_WIDTH = 44
+OWNER_WIDTH = 28
 
 
 def _shorten(text: str, width: int) -> str:
@@ -35,18 +36,25 @@ def state_text(row: PolicyRow) -> str:
 def render_list(rows: list[PolicyRow]) -> str:
     if not rows:
         return _("No policies match.") + "\n"
-    id_width = max(len(row.policy.id) for row in rows)
-    version_width = max(len(row.policy.version) for row in rows)
-    owner_width = min(28, max(len(row.policy.owner) for row in rows))
-    lines = []
-    for row in rows:
-        policy = row.policy
-        due = row.next_review.isoformat() if row.next_review else "—"
-        lines.append(
-            f"{policy.id:<{id_width}}  {_shorten(policy.title, TITLE_WIDTH):<{TITLE_WIDTH}}  "
-            f"{policy.version:<{version_width}}  {_shorten(policy.owner, owner_width):<{owner_width}}  "
-            f"{due:<10}  {state_text(row)}"
+    headers = (_("ID"), _("TITLE"), _("VERSION"), _("OWNER"), _("NEXT"), _("STATE"))
+    table = [
+        (
+            row.policy.id,
+            _shorten(row.policy.title, TITLE_WIDTH),
+            row.policy.version,
+            _shorten(row.policy.owner, OWNER_WIDTH),
+            row.next_review.isoformat() if row.next_review else "—",
+            state_text(row),
         )
+        for row in rows
+    ]
+    widths = [max(len(cells[i]) for cells in [headers, *table]) for i in range(len(headers) - 1)]
+    lines = [
+        "  ".join(f"{cell:<{width}}" for cell, width in zip(cells, widths, strict=False))
+        + "  "
+        + cells[-1]
+        for cells in [headers, *table]
+    ]
     counts = Counter(row.state for row in rows)
     parts = [
         f"{counts[state]} {policy_state_label(state).lower()}"

@@ -17,6 +17,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from tests.conftest import PROJECT_ROOT as EXAMPLE
 from tests.conftest import Outcome, run_cli
 
 AS_OF = "2026-11-23"
@@ -393,6 +394,19 @@ def test_dry_run_writes_one_parseable_eml_per_owner(tmp_path: Path) -> None:
     assert "Pijn op de borst &amp; &lt;kortademigheid&gt;" in page
     assert "<kortademigheid>" not in page
     assert "wrote 2 messages, 0 owners without address" in result.stderr
+
+
+def test_a_long_dutch_subject_reads_back_without_a_leading_space(tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox"
+    result = run_cli(
+        "--repo", str(EXAMPLE), "notify", "--as-of", "2026-11-23", "--dry-run", str(outbox)
+    )
+    assert result.exit_code == 0, result.stderr  # every owner of the example has an address
+    message = read_eml(outbox / "bestuurder.eml")
+    assert message["Subject"] == (
+        "Huisartsenzorg Voorbeeldregio, 23 november 2026: 1 te laat, 1 binnenkort"
+    )
+    assert b"Subject: Huisartsenzorg" in (outbox / "bestuurder.eml").read_bytes()
 
 
 def test_dry_run_needs_no_smtp_settings_and_still_lists_missing_owners(

@@ -53,8 +53,10 @@ def test_list_shows_each_policy_with_next_review_and_state(run: Run, org: Path) 
     outcome = run("policy", "list", "--as-of", "2026-02-01", repo=org)
     assert outcome.exit_code == 0
     lines = outcome.stdout.splitlines()
-    assert lines[0].startswith("BEL-001 ")
-    assert lines[0].endswith("2026-03-12  Due soon, in 39 days")
+    assert lines[0].split() == ["ID", "TITLE", "VERSION", "OWNER", "NEXT", "STATE"]
+    assert lines[1].startswith("BEL-001 ")
+    assert lines[1].endswith("2026-03-12  Due soon, in 39 days")
+    assert lines[0].index("NEXT") == lines[1].index("2026-03-12")  # the header is aligned
     assert lines[-1] == "2 policies: 2 due soon"
 
 

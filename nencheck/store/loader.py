@@ -432,6 +432,28 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
             message += _("; allowed fields: {fields}").format(fields=", ".join(allowed))
         return DataError(path, mark.line + 1, mark.column + 1, "unknown-field", message)
 
+    if kind == "invalid_key":  # a key YAML reads as true, false or null, not as a name
+        parent, _key, _followed = node_at(node, loc[:-1])
+        key = next(
+            (
+                key
+                for key, _value in getattr(parent, "value", [])
+                if isinstance(key, yaml.ScalarNode) and not key.tag.endswith(":str")
+            ),
+            None,
+        )
+        mark = (key or parent or node).start_mark
+        return DataError(
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            "unknown-field",
+            _("'{key}' is not a field name (YAML reads it as {value}); check the spelling").format(
+                key=key.value if key is not None else detail.get("input"),
+                value={True: "true", False: "false", None: "null"}.get(detail.get("input"), "?"),
+            ),
+        )
+
     if kind == "missing":
         mark = (target or node).start_mark
         return DataError(

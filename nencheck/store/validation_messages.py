@@ -33,6 +33,11 @@ WITH_CONTEXT = {
     "date_order": DATE_ORDER,
     "catalog_duplicate": CATALOG_DUPLICATE,
     "catalog_theme": CATALOG_THEME,
+    # pydantic's own kinds that carry a bound, in nencheck's words
+    "less_than_equal": N_("must be at most {le}"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "too_short": N_("needs at least {min_length} item(s)"),
+    "string_pattern_mismatch": N_("does not have the expected form ({pattern})"),
 }
 
 # pydantic's kinds that a record's values can produce, in nencheck's words.

@@ -414,3 +414,23 @@ def test_as_of_takes_only_yyyy_mm_dd_within_range(tmp_path: Path, run, value: st
     result = run("status", "--as-of", value, repo=tmp_path)
     assert result.exit_code == 2 and "--as-of" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("key", "shown"), [("true", "true"), ("~", "null"), ("False", "false")])
+def test_a_key_yaml_reads_as_a_boolean_or_null_points_at_its_line(
+    tmp_path: Path, run, key: str, shown: str
+) -> None:
+    make_repo(tmp_path, {"policies/p.yaml": POLICY + f"{key}: x\n"})
+    error = only_error(run, tmp_path)
+    assert (error["line"], error["column"], error["code"]) == (12, 1, "unknown-field")
+    assert f"'{key}'" in error["message"] and f"as {shown}" in error["message"]
+
+
+def test_a_bound_is_explained_in_dutch_too(tmp_path: Path, run) -> None:
+    make_repo(tmp_path, {"nencheck.yaml": SETTINGS + "training_target: 1.5\n"})
+    english = only_error(run, tmp_path)
+    assert english["message"] == "training_target: must be at most 1.0 (got '1.5')"
+    dutch = run("check", "--lang", "nl", "--as-of", AS_OF, "--format", "json", repo=tmp_path)
+    assert dutch.json()["errors"][0]["message"] == (
+        "training_target: mag hoogstens 1.0 zijn (gevonden: '1.5')"
+    )

@@ -6,15 +6,18 @@
   third working day after the day it was reported (weekends and Dutch public holidays excluded,
   see ``workdays``).
 
-The evaluation date has no time of day. It is read as the *end* of that day in the incident's
-own UTC offset: an unnotified breach is late on the date by the end of which 72 hours have
-passed, and a notification counts when it was made on or before that day. Incidents reported
-after the evaluation date are not judged yet.
+The evaluation date has no time of day. It is read as the *end* of that day in Dutch time: an
+unnotified breach is late on the date by the end of which 72 hours have passed, and a
+notification counts when it was made on or before that day. Incidents reported after the
+evaluation date are not judged yet.
 
 Deadlines are expressed in Dutch time (Europe/Amsterdam) when the system knows that zone: a
 breach reported at 10:00 summer time on the Friday before the clocks go back is due at 09:00
 winter time on Monday, and a calamity's third working day ends at midnight Dutch time, whatever
 the offset of ``reported``. Without zone data the offset of ``reported`` is used.
+
+Moments are compared and subtracted in UTC: on two times in the same zone with summer time,
+Python's ``-`` and ``<`` work on the wall clock and would be an hour off across the change.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ class Deadline:
 
     incident: Incident
     rule: str  # the rule that judges it: BREACH_RULE or CALAMITY_RULE
-    deadline: datetime  # the last moment that is on time, in the incident's own offset
+    deadline: datetime  # the last moment that is on time, in Dutch time
     notified: datetime | None  # authority_notified, when made on or before the evaluation date
     late: bool
     remaining: timedelta  # deadline - end of the evaluation date; negative once passed
@@ -84,8 +87,8 @@ def stamp(moment: datetime) -> str:
 
 
 def end_of_day(day: date, like: datetime) -> datetime:
-    """The last moment of ``day`` in the UTC offset of ``like``."""
-    return datetime.combine(day, time.max, tzinfo=like.tzinfo)
+    """The last moment of ``day`` in Dutch time (without zone data: in the offset of ``like``)."""
+    return datetime.combine(day, time.max, tzinfo=DUTCH_TIME or like.tzinfo)
 
 
 def deadline_of(incident: Incident) -> tuple[str, datetime] | None:
@@ -106,15 +109,19 @@ def deadline_of(incident: Incident) -> tuple[str, datetime] | None:
 def deadline_on(incident: Incident, as_of: date) -> Deadline | None:
     """The incident's deadline judged on ``as_of``; None when it has none or is not yet reported."""
     found = deadline_of(incident)
-    moment = end_of_day(as_of, incident.reported)
-    if found is None or incident.reported > moment:
+    moment = _utc(end_of_day(as_of, incident.reported))
+    if found is None or _utc(incident.reported) > moment:
         return None
     rule, deadline = found
     notified = incident.authority_notified
-    if notified is not None and notified > moment:
+    if notified is not None and _utc(notified) > moment:
         notified = None  # made after the evaluation date: not yet done on that date
-    late = (notified or moment) > deadline
-    return Deadline(incident, rule, deadline, notified, late, deadline - moment)
+    late = _utc(notified or moment) > _utc(deadline)
+    return Deadline(incident, rule, deadline, notified, late, _utc(deadline) - moment)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
 
 
 def deadlines(records: Records, as_of: date) -> list[Deadline]:

@@ -162,6 +162,7 @@ def global_options(function: F) -> F:
             "--lang",
             type=click.Choice(["nl", "en"]),
             expose_value=False,
+            is_eager=True,  # before other options, so their errors are in this language too
             callback=_setter("lang"),
             help="Language of output (default: nencheck.yaml).",
         ),

@@ -35,7 +35,11 @@ class DurationType(click.ParamType):
 
         try:
             return parse_duration(value)
-        except PydanticCustomError:
+        except PydanticCustomError as error:
+            if error.type == "duration_too_long":
+                from nencheck.store.validation_messages import custom_error_message
+
+                self.fail(f"'{value}': {custom_error_message(error)}", param, ctx)
             self.fail(
                 _("'{value}' is not a duration; write e.g. 60d, 6w, 3m or 1y").format(value=value),
                 param,

@@ -116,16 +116,19 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # e.g. `nencheck due | head`: not an error
         return exitcodes.OK
-    except OSError as error:  # a file that cannot be written or read: the user can fix that
-        where = error.filename or ""
-        click.echo(
-            _("error: cannot use {path}: {reason}; check the path and its permissions").format(
-                path=where, reason=error.strerror or error
-            ),
-            err=True,
-        )
-        return exitcodes.INVALID
-    except Exception:
+    except Exception as error:
+        if isinstance(error, OSError) and error.filename is not None:
+            # a named file that cannot be written or read (permissions, a folder that is a
+            # file): the user can fix that; any other failure is a bug, reported below
+            if app.debug:
+                traceback.print_exc()
+            click.echo(
+                _("error: cannot use {path}: {reason}; check the path and its permissions").format(
+                    path=error.filename, reason=error.strerror or error
+                ),
+                err=True,
+            )
+            return exitcodes.INVALID
         if app.debug:
             traceback.print_exc()
         else:

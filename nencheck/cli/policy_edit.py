@@ -210,7 +210,13 @@ def new(
     records = state.load()
     try:
         review_interval = parse_duration(interval) if interval else None
-    except PydanticCustomError:
+    except PydanticCustomError as error:
+        if error.type == "duration_too_long":
+            from nencheck.store.validation_messages import custom_error_message
+
+            raise NencheckError(
+                f"--interval: '{interval}': {custom_error_message(error)}"
+            ) from None
         raise NencheckError(
             _("--interval: '{value}' is not a duration; write it as 90d, 6w, 6m or 2y.").format(
                 value=interval

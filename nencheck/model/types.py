@@ -23,7 +23,7 @@ DATE_OUT_OF_RANGE = N_("date out of range; nencheck takes dates from {first} to 
 NEW_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 # A document, file or report given as one of these is a link, not a file in the repository.
-URL_PREFIXES = ("http://", "https://", "mailto:")
+URL_PREFIXES = ("http://", "https://", "mailto:", "file:")
 
 # Records, durations and --as-of stay within these bounds, so no date arithmetic can overflow
 # (a review interval of 10000y is a typo, not a plan).
@@ -125,10 +125,7 @@ def parse_timestamp(value: Any) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise PydanticCustomError("invalid_timestamp", N_("timestamp without UTC offset"))
-        if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            raise PydanticCustomError(
-                "date_out_of_range", DATE_OUT_OF_RANGE, {"first": FIRST_YEAR, "last": LAST_YEAR}
-            )
+        _in_range(value.date())
         return value
     text = value.strip() if isinstance(value, str) else ""
     if not _TIMESTAMP.match(text):
@@ -145,10 +142,7 @@ def parse_timestamp(value: Any) -> datetime:
         raise PydanticCustomError(
             "invalid_timestamp", IMPOSSIBLE_TIMESTAMP, {"reason": str(error)}
         ) from None
-    if not FIRST_YEAR <= stamp.year <= LAST_YEAR:
-        raise PydanticCustomError(
-            "date_out_of_range", DATE_OUT_OF_RANGE, {"first": FIRST_YEAR, "last": LAST_YEAR}
-        )
+    _in_range(stamp.date())
     return stamp
 
 

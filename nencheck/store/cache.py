@@ -209,8 +209,9 @@ def fingerprint() -> bytes:
     sources = sorted((package / "model").glob("*.py"))
     sources += [
         package / "store" / name
-        for name in ("loader.py", "yamlread.py", "cache.py", "recordpack.py")
+        for name in ("loader.py", "yamlread.py", "cache.py", "recordpack.py", "policy_changes.py")
     ]
+    sources.append(package / "checks" / "policy_changes.py")  # FileChange, kept in history.bin
     for source in sources:
         try:
             digest.update(source.read_bytes())
@@ -300,16 +301,24 @@ def _secret(create: bool) -> bytes | None:
     if not create:
         return None
     import secrets
+    import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(secrets.token_bytes(32))
-        return path.read_bytes()
+        if path.exists() and path.stat().st_size < 32:
+            path.unlink()  # cut short by a crash while it was written: make it anew
+        # Written whole under another name, then linked into place: a reader sees no key or
+        # the whole key, and of two processes making one at once the first link wins.
+        handle, temporary = tempfile.mkstemp(prefix=".cache.key.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(secrets.token_bytes(32))
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process made it first
+        finally:
+            os.unlink(temporary)
+        key = path.read_bytes()
     except OSError:
-        try:  # another process made it first
-            key = path.read_bytes()
-        except OSError:
-            return None
-        return key if len(key) >= 32 else None
+        return None
+    return key if len(key) >= 32 else None

@@ -121,7 +121,12 @@ class GitRevision:
         return False
 
     def content_key(self, path: str) -> str | None:
-        entry = self._entries.get(posixpath.normpath(path))
+        """The blob id of what ``read`` returns: of the file a link leads to, not of the link."""
+        try:
+            resolved = self._follow(posixpath.normpath(path))
+        except _Outside:
+            return None
+        entry = self._entries.get(resolved)
         return entry[1] if entry else None
 
     def _follow(self, path: str, depth: int = 0) -> str:

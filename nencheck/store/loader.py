@@ -182,12 +182,14 @@ def load_policies(
     nencheck names them) are read first; when one holds that policy, the rest is not read."""
     read = read_file or read_record_file
     files = record_files(source, kinds={"policy"})
-    if wanted_id is not None:
-        named = [(kind, path) for kind, path in files if _stem(path) == wanted_id.casefold()]
-        policies, errors = _read_policies(source, read, named)
-        if not errors and any(p.id.casefold() == wanted_id.casefold() for p in policies):
-            return policies, errors
-    return _read_policies(source, read, files)
+    if wanted_id is None:
+        return _read_policies(source, read, files)
+    named = [(kind, path) for kind, path in files if _stem(path) == wanted_id.casefold()]
+    policies, errors = _read_policies(source, read, named)
+    if not errors and any(p.id.casefold() == wanted_id.casefold() for p in policies):
+        return policies, errors
+    rest, more_errors = _read_policies(source, read, [f for f in files if f not in named])
+    return policies + rest, errors + more_errors
 
 
 def _stem(path: str) -> str:
@@ -438,7 +440,9 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
             (
                 key
                 for key, _value in getattr(parent, "value", [])
-                if isinstance(key, yaml.ScalarNode) and not key.tag.endswith(":str")
+                if isinstance(key, yaml.ScalarNode)
+                and not key.tag.endswith(":str")
+                and _plain_key(key) == detail.get("input")
             ),
             None,
         )
@@ -494,6 +498,15 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
     if not isinstance(value, dict | list):
         message = _("{message} (got {value})").format(message=message, value=_show(value))
     return DataError(path, mark.line + 1, mark.column + 1, code, f"{label}: {message}")
+
+
+def _plain_key(key: yaml.ScalarNode) -> bool | str | None:
+    """What the strict loader makes of a key that is not text: true, false or null."""
+    if key.tag.endswith(":bool"):
+        return key.value.lower() == "true"
+    if key.tag.endswith(":null"):
+        return None
+    return key.value
 
 
 def _show(value: Any) -> str:

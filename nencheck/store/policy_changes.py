@@ -9,6 +9,7 @@ own line, or to the one above it (git's hunk header names the last line starting
 from __future__ import annotations
 
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -43,17 +44,33 @@ def gather_changes(
     wanted = {p.origin.file for p in active} | {d for p in active if (d := linked_document(p))}
     folders = sorted({path.split("/", 1)[0] + "/" if "/" in path else path for path in wanted})
     try:
-        commit = run_git(root, ["rev-parse", "--verify", "--quiet", f"{start}^{{commit}}"])
-    except NencheckError:  # not a repository, no commits, or git not installed
+        shallow, commit = (
+            run_git(
+                root,
+                [
+                    "rev-parse",
+                    "--is-shallow-repository",
+                    "--verify",
+                    "--quiet",
+                    f"{start}^{{commit}}",
+                ],
+            )
+            .decode()
+            .split()
+        )
+    except (NencheckError, ValueError):  # not a repository, no commits, or git not installed
         return None
-    key = (commit.decode().strip(), min(dates).isoformat(), tuple(folders))
+    # --since is read in the local time zone, so it is part of the key. A shallow clone's
+    # history grows when it is deepened: not cached.
+    key = (commit, min(dates).isoformat(), tuple(folders), time.strftime("%z"))
+    use_cache = use_cache and shallow == "false"
     if use_cache:
         from nencheck.store.cache import HISTORY_FILE, load_sealed
 
         cached = load_sealed(root, HISTORY_FILE)
         if cached is not None and key in cached:
             return [c for c in cached[key] if c.path in wanted]
-    changes = _read_changes(root, key[0], min(dates), folders)
+    changes = _read_changes(root, commit, min(dates), folders)
     if changes is None:
         return None
     if use_cache:

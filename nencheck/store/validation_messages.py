@@ -92,3 +92,9 @@ def validation_message(detail: Mapping[str, Any]) -> str:
     if kind in PYDANTIC:
         return _(PYDANTIC[kind])
     return _(english)
+
+
+def custom_error_message(error: Any) -> str:
+    """The message of a ``PydanticCustomError`` raised outside a model (a command's option
+    parsed with the model's own parser), in the current language."""
+    return validation_message({"type": error.type, "ctx": error.context, "msg": error.message()})

@@ -144,3 +144,29 @@ def test_a_calamity_reported_in_summer_time_ends_at_midnight_dutch_winter_time()
     found = deadline_on(built, date(2025, 10, 24))
     assert found is not None
     assert found.deadline.isoformat(timespec="minutes") == "2025-10-29T23:59+01:00"
+
+
+@pytest.mark.parametrize(
+    ("kind", "reported", "as_of", "late"),
+    [
+        # Monday 10:00 UTC (11:00 Dutch time): the third working day is Thursday 5 March
+        ("calamity", "2026-03-02T10:00:00Z", date(2026, 3, 5), False),
+        ("calamity", "2026-03-02T10:00:00Z", date(2026, 3, 6), True),
+        # 23:30 UTC on 2 March is 00:30 on 3 March in Dutch time: due 6 March 00:30
+        ("data_breach", "2026-03-02T23:30:00Z", date(2026, 3, 5), False),
+        ("data_breach", "2026-03-02T23:30:00Z", date(2026, 3, 6), True),
+    ],
+)
+def test_a_report_in_utc_is_judged_on_the_dutch_day(
+    kind: str, reported: str, as_of: date, late: bool
+) -> None:
+    found = deadline_on(incident(kind=kind, reported=reported), as_of)
+    assert found is not None and found.late is late
+    assert (found.hours_left < 0) is late
+
+
+def test_hours_left_across_the_change_of_summer_time_are_real_hours() -> None:
+    # due Monday 27 October 2025 09:00+01:00; the end of Sunday 26 October is 23:59:59+01:00
+    found = deadline_on(incident(reported="2025-10-24T10:00:00+02:00"), date(2025, 10, 26))
+    assert found is not None and not found.late
+    assert found.hours_left == 9.0

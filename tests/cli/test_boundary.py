@@ -81,6 +81,28 @@ def test_internal_error_is_exit_3_with_one_line_and_no_traceback(
     assert "Traceback" in debug.stderr and "kapot" in debug.stderr
 
 
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (PermissionError(13, "Permission denied", "/srv/nencheck/policies"), 2),  # the user's
+        (OSError(22, "Invalid argument"), 3),  # no file named: a bug, not the user's to fix
+    ],
+)
+def test_a_file_the_user_can_fix_is_exit_2_and_any_other_os_error_a_bug(
+    tmp_path: Path, run, monkeypatch, error: OSError, code: int
+) -> None:
+    (tmp_path / "nencheck.yaml").write_text("organisation: X\n", encoding="utf-8")
+
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(loader, "record_files", failing)
+    result = run("check", repo=tmp_path)
+    assert result.exit_code == code
+    assert ("/srv/nencheck/policies" in result.stderr) is (code == 2)
+    assert "Traceback" not in result.output
+
+
 def test_interrupt_is_exit_130(tmp_path: Path, run, monkeypatch) -> None:
     (tmp_path / "nencheck.yaml").write_text("organisation: X\n", encoding="utf-8")
 

@@ -289,3 +289,37 @@ def test_a_value_not_of_its_declared_type_is_packed_as_it_is() -> None:
     assert back == [odd]
     assert back[0].completed == "2025-01-01"
     assert back[0].origin == odd.origin
+
+
+def test_a_linked_record_file_at_two_revisions_is_never_served_stale(org: Path) -> None:
+    """The link's own blob (its target path) stays the same while the target changes: the
+    cache must key by what is read, the target's content."""
+    from nencheck.store.gitsource import GitRevision
+
+    shared = org / "gedeeld" / "prot-001.yaml"
+    shared.parent.mkdir()
+    (org / "policies/prot-001.yaml").rename(shared)
+    (org / "policies/prot-001.yaml").symlink_to("../gedeeld/prot-001.yaml")
+    init_git(org)
+    first = git(org, "rev-parse", "HEAD").strip()
+    shared.write_text(shared.read_text().replace("pijn op de borst", "thoracale pijn"))
+    git(org, "commit", "-qam", "Nieuwe titel")
+
+    def title(rev: str) -> str:
+        result = load_repository(GitRevision(org, rev), ParseCache(org.resolve()))
+        assert result.records is not None
+        return result.records.policies[0].title
+
+    assert title(first) == "Triage bij pijn op de borst"
+    assert title("HEAD") == "Triage bij thoracale pijn"
+    assert title(first) == "Triage bij pijn op de borst"
+
+
+def test_a_key_file_cut_short_by_a_crash_is_made_anew(org: Path) -> None:
+    key = cache_module._key_path()
+    key.parent.mkdir(parents=True, exist_ok=True)
+    key.write_bytes(b"kort")
+    load(org)
+    assert len(key.read_bytes()) == 32
+    assert (org / CACHE_DIR / CACHE_FILE).exists()
+    assert not [p for p in key.parent.iterdir() if p.name.startswith(".cache.key.")]

@@ -42,7 +42,12 @@ def test_a_policy_in_a_file_with_another_name_is_still_found(tmp_path: Path) -> 
     policies, errors = load_policies(WorkingTree(root), _counting_reader(read), "PROT-HAP-014")
     assert errors == []
     assert "PROT-HAP-014" in {p.id for p in policies}
-    assert len(policies) == len(read) == 172  # every policy file, nothing else
+    policy_files = [
+        path
+        for path in (root / "policies").rglob("*.yaml")
+        if "documents" not in path.relative_to(root).parts
+    ]
+    assert len(policies) == len(read) == len(policy_files)  # each policy file once, nothing else
     assert all(path.startswith("policies/") for path in read)
     assert not any(path.startswith("policies/documents/") for path in read)
 
@@ -50,4 +55,4 @@ def test_a_policy_in_a_file_with_another_name_is_still_found(tmp_path: Path) -> 
 def test_without_an_id_every_policy_is_read(tmp_path: Path) -> None:
     root = _copy_policies(tmp_path)
     policies, errors = load_policies(WorkingTree(root))
-    assert errors == [] and len(policies) == 172
+    assert errors == [] and len(policies) == len(list((root / "policies").rglob("*.yaml")))

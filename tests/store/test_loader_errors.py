@@ -434,3 +434,13 @@ def test_a_bound_is_explained_in_dutch_too(tmp_path: Path, run) -> None:
     assert dutch.json()["errors"][0]["message"] == (
         "training_target: mag hoogstens 1.0 zijn (gevonden: '1.5')"
     )
+
+
+def test_two_keys_yaml_reads_as_true_and_null_each_point_at_their_own_line(
+    tmp_path: Path, run
+) -> None:
+    make_repo(tmp_path, {"policies/p.yaml": POLICY + "true: x\n~: y\n"})
+    errors = sorted((e["line"], e["message"]) for e in errors_of(run, tmp_path))
+    assert [line for line, _message in errors] == [12, 13]
+    assert "'true'" in errors[0][1] and "as true" in errors[0][1]
+    assert "'~'" in errors[1][1] and "as null" in errors[1][1]

@@ -148,3 +148,25 @@ def test_what_was_read_for_a_commit_is_reused_and_a_new_commit_is_read_again(
     (org / ".nencheck" / "cache" / "history.bin").write_bytes(b"damaged")
     assert _gather(org) == [("2025-02-10", DOCUMENT, None), *first]
     assert len(logs) == 3
+
+
+def test_a_shallow_clone_is_read_afresh_every_time(
+    org: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _edit(org, POLICY, "title: Triage bij pijn op de borst", "title: Triage bij thoracale pijn")
+    commit_all(org, "Edit", "2025-01-10T10:00:00+01:00")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{org}", str(clone)], check=True)
+    logs: list[str] = []
+    real_run_git = gitcmd.run_git
+
+    def counting_run_git(root: Path, args: Any, **kwargs: Any) -> bytes:
+        if "log" in args:
+            logs.append("log")
+        return real_run_git(root, args, **kwargs)
+
+    monkeypatch.setattr("nencheck.store.policy_changes.run_git", counting_run_git)
+    _gather(clone)
+    _gather(clone)
+    assert logs == ["log", "log"]  # deepening the clone would change the answer: no cache
+    assert not (clone / ".nencheck" / "cache" / "history.bin").exists()

@@ -76,7 +76,7 @@ def _write(
     commit = apply_changes(root, changes, message, commit=options.commit, force=options.force)
     _list_files(plan, _("created {path}"), _("updated {path}: {changes}"))
     if commit:
-        click.echo(_("{counts}; committed {commit}").format(counts=counts, commit=commit[:7]))
+        click.echo(_("{counts}; committed {commit}").format(counts=counts, commit=commit[:10]))
     else:
         click.echo(_("{counts}; not committed").format(counts=counts))
     return exitcodes.OK

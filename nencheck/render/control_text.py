@@ -123,7 +123,7 @@ def _history(view: ControlView) -> list[str]:
     lines = ["", heading]
     for version in view.history:
         lines.append(
-            f"  {version['date'][:10]}  {version['commit'][:7]}  {version['author']}  "
+            f"  {version['date'][:10]}  {version['commit'][:10]}  {version['author']}  "
             f"{version['message']}"
         )
     return lines

@@ -15,6 +15,7 @@ from nencheck.cli.context import app, emit, format_option, global_options, outpu
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyType
+from nencheck.model.records import find_by_id
 
 STATES = ("ok", "due_soon", "overdue", "draft", "retired")
 
@@ -58,14 +59,10 @@ def policy() -> None:
 
 def find_policy(policies: Sequence[Policy], policy_id: str) -> Policy:
     """The policy with this id (exact, else case-insensitive); NencheckError naming near ids."""
-    by_id = {policy.id: policy for policy in policies}
-    found = by_id.get(policy_id)
+    found = find_by_id(policies, policy_id, lambda policy: policy.id)
     if found is not None:
         return found
-    folded = {key.casefold(): value for key, value in by_id.items()}
-    if policy_id.casefold() in folded:
-        return folded[policy_id.casefold()]
-    close = difflib.get_close_matches(policy_id.upper(), list(by_id), n=3)
+    close = difflib.get_close_matches(policy_id.upper(), [policy.id for policy in policies], n=3)
     hint = _(" Did you mean {ids}?").format(ids=", ".join(close)) if close else ""
     raise NencheckError(
         _("no policy with id {id}; 'nencheck policy list' lists them.").format(id=policy_id) + hint

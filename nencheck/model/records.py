@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from nencheck.model.audit import Audit, Finding
 from nencheck.model.catalog import Catalog, CatalogControl
@@ -14,6 +15,8 @@ from nencheck.model.incident import Incident
 from nencheck.model.policy import Policy
 from nencheck.model.settings import Settings
 from nencheck.model.training import Completion, Module, Person
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -96,3 +99,16 @@ class Records:
     def evidence_for_control(self, control_id: str) -> list[str]:
         """Evidence linked to a control from either side."""
         return self._evidence_by_control.get(control_id, [])
+
+
+def find_by_id(items: Iterable[T], wanted: str, id_of: Callable[[T], str]) -> T | None:
+    """The item whose id is ``wanted``; else the one whose id matches it ignoring case (ids
+    typed by hand: ``prot-hap-014`` for PROT-HAP-014). None when there is neither."""
+    folded = None
+    for item in items:
+        item_id = id_of(item)
+        if item_id == wanted:
+            return item
+        if folded is None and item_id.casefold() == wanted.casefold():
+            folded = item
+    return folded

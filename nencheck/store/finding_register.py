@@ -14,7 +14,7 @@ from typing import Any
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.audit import Audit, Finding, FindingStatus
-from nencheck.model.records import Records
+from nencheck.model.records import Records, find_by_id
 from nencheck.store.ids import next_finding_id
 from nencheck.store.record_edits import (
     Edit,
@@ -40,12 +40,9 @@ def find_audit(records: Records, audit_id: str) -> Audit:
 
 
 def find_finding(records: Records, finding_id: str) -> tuple[Audit, Finding]:
-    for audit, finding in records.findings():
-        if finding.id == finding_id:
-            return audit, finding
-    for audit, finding in records.findings():  # typed in lower case: as policy show accepts it
-        if finding.id.casefold() == finding_id.casefold():
-            return audit, finding
+    found = find_by_id(records.findings(), finding_id, lambda pair: pair[1].id)
+    if found is not None:
+        return found
     raise NencheckError(
         _("there is no finding '{id}'; 'nencheck finding list' shows the findings").format(
             id=finding_id

@@ -11,7 +11,7 @@ from typing import Any
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.incident import Incident, IncidentKind, IncidentStatus
-from nencheck.model.records import Records
+from nencheck.model.records import Records, find_by_id
 from nencheck.store.ids import next_incident_id
 from nencheck.store.loader import INCIDENTS_DIR
 from nencheck.store.record_edits import (
@@ -61,12 +61,9 @@ def parse_moment(text: str, option: str) -> datetime:
 
 
 def find_incident(records: Records, incident_id: str) -> Incident:
-    for incident in records.incidents:
-        if incident.id == incident_id:
-            return incident
-    for incident in records.incidents:  # typed in lower case: as policy show accepts it
-        if incident.id.casefold() == incident_id.casefold():
-            return incident
+    found = find_by_id(records.incidents, incident_id, lambda incident: incident.id)
+    if found is not None:
+        return found
     raise NencheckError(
         _("there is no incident '{id}'; 'nencheck incident list' shows the incidents").format(
             id=incident_id

@@ -21,6 +21,9 @@ from nencheck.i18n import _, set_language
 if TYPE_CHECKING:  # the models (pydantic) load with the records, not for `nencheck --help`
     from nencheck.model.policy import Policy
     from nencheck.model.records import Records
+    from nencheck.model.types import Duration
+    from nencheck.store.loader import FileReader
+    from nencheck.store.source import FileSource
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,12 +77,8 @@ class AppContext:
     def load(self) -> Records:
         """All records, from the working tree or the revision asked for; raises DataErrors."""
         from nencheck.store.loader import load_repository
-        from nencheck.store.reading import file_reader, open_source
 
-        source = open_source(
-            self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None
-        )
-        result = load_repository(source, file_reader(self.root, enabled=not self.no_cache))
+        result = load_repository(*self._source_and_reader())
         if result.errors or result.records is None:
             raise DataErrors(result.errors)
         if not self.lang:
@@ -89,16 +88,21 @@ class AppContext:
     def load_policies(self, wanted_id: str | None = None) -> list[Policy]:
         """Only the policy records (``store.loader.load_policies``); raises DataErrors."""
         from nencheck.store.loader import load_policies
+
+        policies, errors = load_policies(*self._source_and_reader(), wanted_id)
+        if errors:
+            raise DataErrors(errors)
+        return policies
+
+    def _source_and_reader(self) -> tuple[FileSource, FileReader]:
+        """Where records are read from (--rev, --as-recorded, else the working tree) and how
+        (through the parse cache unless --no-cache)."""
         from nencheck.store.reading import file_reader, open_source
 
         source = open_source(
             self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None
         )
-        reader = file_reader(self.root, enabled=not self.no_cache)
-        policies, errors = load_policies(source, reader, wanted_id)
-        if errors:
-            raise DataErrors(errors)
-        return policies
+        return source, file_reader(self.root, enabled=not self.no_cache)
 
 
 def parse_cli_date(text: str, option: str) -> date:
@@ -123,6 +127,27 @@ def parse_cli_date(text: str, option: str) -> date:
             ).format(option=option, value=text, first=FIRST_YEAR, last=LAST_YEAR)
         )
     return day
+
+
+def parse_cli_duration(text: str, option: str | None = None) -> Duration:
+    """A duration option (``60d``, ``6m``, ``2y``) parsed as records parse it; NencheckError
+    naming the option when given."""
+    from pydantic_core import PydanticCustomError
+
+    from nencheck.model.types import parse_duration
+
+    try:
+        return parse_duration(text)
+    except PydanticCustomError as error:
+        if error.type == "duration_too_long":
+            from nencheck.store.validation_messages import custom_error_message
+
+            message = f"'{text}': {custom_error_message(error)}"
+        else:
+            message = _("'{value}' is not a duration; write e.g. 60d, 6w, 3m or 1y").format(
+                value=text
+            )
+        raise NencheckError(f"{option}: {message}" if option else message) from None
 
 
 def app(ctx: click.Context) -> AppContext:

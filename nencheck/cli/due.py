@@ -14,10 +14,11 @@ from nencheck.cli.context import (
     format_option,
     global_options,
     output_option,
+    parse_cli_duration,
     stdout_is_terminal,
 )
 from nencheck.cli.status import check_unit
-from nencheck.i18n import _
+from nencheck.errors import NencheckError
 from nencheck.model.types import Duration
 
 FORMATS = ("text", "json", "csv", "ics")
@@ -29,22 +30,10 @@ class DurationType(click.ParamType):
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> Duration:
-        from pydantic_core import PydanticCustomError
-
-        from nencheck.model.types import parse_duration
-
         try:
-            return parse_duration(value)
-        except PydanticCustomError as error:
-            if error.type == "duration_too_long":
-                from nencheck.store.validation_messages import custom_error_message
-
-                self.fail(f"'{value}': {custom_error_message(error)}", param, ctx)
-            self.fail(
-                _("'{value}' is not a duration; write e.g. 60d, 6w, 3m or 1y").format(value=value),
-                param,
-                ctx,
-            )
+            return parse_cli_duration(value)
+        except NencheckError as error:
+            self.fail(str(error), param, ctx)
 
 
 @click.command()

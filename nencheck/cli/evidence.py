@@ -14,6 +14,7 @@ from nencheck.cli.context import (
     global_options,
     output_option,
     parse_cli_date,
+    parse_cli_duration,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
 from nencheck.errors import NencheckError
@@ -69,20 +70,12 @@ def add(
       nencheck evidence add ~/Downloads/restoretest-q3.pdf --title "Restoretest back-up Q3" \\
         --controls 8.13 --valid-for 1y --owner ICT-beheer
     """
-    from nencheck.model.types import parse_duration
     from nencheck.store.evidence_attach import NewEvidence, attach_evidence
 
     state = app(ctx)
     if valid_for and valid_until:
         raise NencheckError(_("give --valid-for or --valid-until, not both"))
-    try:
-        duration = parse_duration(valid_for) if valid_for else None
-    except ValueError:
-        raise NencheckError(
-            _("--valid-for: '{value}' is not a duration; write e.g. 1y, 6m, 90d").format(
-                value=valid_for
-            )
-        ) from None
+    duration = parse_cli_duration(valid_for, "--valid-for") if valid_for else None
     new = NewEvidence(
         source=file,
         title=title,

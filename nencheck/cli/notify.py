@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from nencheck.cli import exitcodes
-from nencheck.cli.context import app, global_options
+from nencheck.cli.context import app, global_options, parse_cli_duration
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, ngettext
 
@@ -151,20 +151,7 @@ def smtp_settings(host: str | None, port: int | None, starttls: bool) -> SmtpSet
 
 
 def parse_within(text: str | None) -> Duration | None:
-    from pydantic_core import PydanticCustomError
-
-    from nencheck.model.types import parse_duration
-
-    if text is None:
-        return None
-    try:
-        return parse_duration(text)
-    except PydanticCustomError:
-        raise NencheckError(
-            _("--within: '{value}' is not a duration; write e.g. 60d, 6w, 3m or 1y").format(
-                value=text
-            )
-        ) from None
+    return None if text is None else parse_cli_duration(text, "--within")
 
 
 def _checked_sender(sender: str | None, required: bool) -> str:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from nencheck.cli import exitcodes
-from nencheck.cli.context import app, global_options, parse_cli_date
+from nencheck.cli.context import app, global_options, parse_cli_date, parse_cli_duration
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import PolicyType
@@ -200,28 +200,12 @@ def new(
       nencheck policy new --id PROT-HAP-021 --title "Triage bij koorts" --type protocol \\
         --owner "Teamleider triage" --unit HAP --interval 2y
     """
-    from pydantic_core import PydanticCustomError
-
-    from nencheck.model.types import parse_duration
     from nencheck.store.policy_edit import NewPolicy, plan_new
 
     _refuse_past(ctx)
     state = app(ctx)
     records = state.load()
-    try:
-        review_interval = parse_duration(interval) if interval else None
-    except PydanticCustomError as error:
-        if error.type == "duration_too_long":
-            from nencheck.store.validation_messages import custom_error_message
-
-            raise NencheckError(
-                f"--interval: '{interval}': {custom_error_message(error)}"
-            ) from None
-        raise NencheckError(
-            _("--interval: '{value}' is not a duration; write it as 90d, 6w, 6m or 2y.").format(
-                value=interval
-            )
-        ) from None
+    review_interval = parse_cli_duration(interval, "--interval") if interval else None
     spec = NewPolicy(
         id=policy_id.strip(),
         title=title.strip(),

@@ -9,10 +9,12 @@ after the evaluation date do not count yet. People are named by personnel number
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from typing import NamedTuple
 
 from nencheck.checks.problem import Problem
 from nencheck.i18n import _
@@ -20,9 +22,9 @@ from nencheck.model.records import Records
 from nencheck.model.training import Module, Person
 
 
-@dataclass(frozen=True)
-class Assignment:
-    """One person who needs one module on the evaluation date."""
+class Assignment(NamedTuple):
+    """One person who needs one module on the evaluation date. (A tuple: tens of thousands are
+    made per evaluation.)"""
 
     person: Person
     module: Module
@@ -98,35 +100,60 @@ class TrainingFigures:
 def needs(person: Person, module: Module, as_of: date) -> bool:
     if not person.active_on(as_of):
         return False
-    wanted = set(module.required_for)
+    return _needed_by(person, set(module.required_for))
+
+
+def _needed_by(person: Person, required_for: set[str]) -> bool:
     return (
-        "all" in wanted
-        or person.unit in wanted
-        or (person.role is not None and person.role in wanted)
+        "all" in required_for
+        or person.unit in required_for
+        or (person.role is not None and person.role in required_for)
     )
 
 
 def assignments(records: Records, as_of: date, unit: str | None = None) -> list[Assignment]:
     """Every assignment on the date (of one unit's people when ``unit`` is given)."""
-    latest: dict[tuple[str, str], date] = {}
-    for completion in records.completions:
-        if completion.completed > as_of:
-            continue
-        key = (completion.person, completion.module)
-        if key not in latest or completion.completed > latest[key]:
-            latest[key] = completion.completed
-    found = []
+    return [found for group in _assignments_per_person(records, as_of, unit) for found in group]
+
+
+def _assignments_per_person(
+    records: Records, as_of: date, unit: str | None
+) -> Iterator[list[Assignment]]:
+    """The assignments of each person who has any, person by person."""
+    latest = _latest_completions(records, as_of)
+    required_for = [(module, set(module.required_for)) for module in records.modules]
+    valid_until: dict[tuple[str, int], date] = {}  # (module, day): many rows share a day
     for person in records.people:
-        if unit is not None and person.unit != unit:
+        if (unit is not None and person.unit != unit) or not person.active_on(as_of):
             continue
-        for module in records.modules:
-            if not needs(person, module, as_of):
+        found = []
+        for module, wanted in required_for:
+            if not _needed_by(person, wanted):
                 continue
             last = latest.get((person.id, module.id))
-            until = module.valid_for.after(last) if last is not None else None
-            compliant = until is not None and until >= as_of
-            found.append(Assignment(person, module, last, until, compliant))
-    return found
+            if last is None:
+                found.append(Assignment(person, module, None, None, False))
+                continue
+            until = valid_until.get((module.id, last))
+            if until is None:
+                until = valid_until[(module.id, last)] = module.valid_for.after(
+                    date.fromordinal(last)
+                )
+            found.append(Assignment(person, module, date.fromordinal(last), until, until >= as_of))
+        if found:
+            yield found
+
+
+def _latest_completions(records: Records, as_of: date) -> dict[tuple[str, str], int]:
+    """(person, module) -> the day (as an ordinal) of the latest completion on or before the
+    date. Read from the table's columns: tens of thousands of rows."""
+    table = records.completions
+    limit = as_of.toordinal()
+    latest: dict[tuple[str, str], int] = {}
+    for person, module, day in zip(table.person, table.module, table.day, strict=True):
+        if day <= limit and latest.get((person, module), 0) < day:
+            latest[(person, module)] = day
+    return latest
 
 
 def training_figures(records: Records, as_of: date, unit: str | None = None) -> TrainingFigures:
@@ -140,25 +167,32 @@ def training_figures(records: Records, as_of: date, unit: str | None = None) -> 
 
 
 def _compute_figures(records: Records, as_of: date, unit: str | None) -> TrainingFigures:
-    found = assignments(records, as_of, unit)
+    found: list[Assignment] = []
+    # Counted first, added up per unit and module after: tens of thousands of assignments.
+    tally: Counter[tuple[str, str, bool, bool]] = Counter()  # unit, module, compliant, trained
+    people: Counter[tuple[str, bool]] = Counter()  # unit, trained (every assignment compliant)
+    for group in _assignments_per_person(records, as_of, unit):
+        found += group
+        trained = all(assignment.compliant for assignment in group)
+        person_unit = group[0].person.unit
+        people[(person_unit, trained)] += 1
+        for assignment in group:
+            tally[(person_unit, assignment.module.id, assignment.compliant, trained)] += 1
     overall = Figures()
     by_unit: dict[str, Figures] = {}
     by_module: dict[str, Figures] = {module.id: Figures() for module in records.modules}
-    per_person: dict[str, list[Assignment]] = defaultdict(list)
-    for assignment in found:
-        per_person[assignment.person.id].append(assignment)
-        unit_figures = by_unit.setdefault(assignment.person.unit, Figures())
-        for figures in (overall, unit_figures, by_module[assignment.module.id]):
-            figures.required += 1
-            figures.compliant += assignment.compliant
-    for person_assignments in per_person.values():
-        trained = all(assignment.compliant for assignment in person_assignments)
-        modules = {assignment.module.id for assignment in person_assignments}
-        targets = [overall, by_unit[person_assignments[0].person.unit]]
-        targets += [by_module[module_id] for module_id in modules]
-        for figures in targets:
-            figures.people += 1
-            figures.people_trained += trained
+    for (person_unit, module_id, compliant, trained), count in tally.items():
+        # A person has one assignment per module: counting assignments counts people.
+        module_figures = by_module[module_id]
+        module_figures.people += count
+        module_figures.people_trained += count * trained
+        for figures in (overall, by_unit.setdefault(person_unit, Figures()), module_figures):
+            figures.required += count
+            figures.compliant += count * compliant
+    for (person_unit, trained), count in people.items():
+        for figures in (overall, by_unit[person_unit]):
+            figures.people += count
+            figures.people_trained += count * trained
     order = [u.id for u in records.settings.units]
     by_unit = dict(sorted(by_unit.items(), key=lambda item: _position(order, item[0])))
     by_module = {key: value for key, value in by_module.items() if value.required}

@@ -35,7 +35,9 @@ class Record(BaseModel):
 
     @property
     def origin(self) -> Origin:
-        return self._origin or Origin(file="")
+        private = self.__pydantic_private__  # read directly: pydantic's __getattr__ is slow
+        found = private.get("_origin") if private is not None else None
+        return found or Origin(file="")
 
     def with_origin(self, origin: Origin) -> Any:
         private = self.__pydantic_private__

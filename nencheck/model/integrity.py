@@ -150,22 +150,24 @@ def _references(records: Records) -> list[DataError]:
             _("unit or role"),
             _("use 'all', a unit id, or a role that people.yaml uses"),
         )
-    # Tens of thousands of rows: test membership here, build messages only for a miss.
-    for completion in records.completions:
-        if completion.person not in people_ids:
+    # Tens of thousands of rows: test membership on the columns, build a record (with its
+    # origin) and a message only for a miss.
+    table = records.completions
+    for row, (person_id, module_id) in enumerate(zip(table.person, table.module, strict=True)):
+        if person_id not in people_ids:
             refs(
-                completion,
+                table[row],
                 "person",
-                [completion.person],
+                [person_id],
                 people_ids,
                 _("person"),
                 _("add the personnel number to evidence/training/people.yaml"),
             )
-        if completion.module not in module_ids:
+        if module_id not in module_ids:
             refs(
-                completion,
+                table[row],
                 "module",
-                [completion.module],
+                [module_id],
                 module_ids,
                 _("module"),
                 _("add the module to evidence/training/modules.yaml"),

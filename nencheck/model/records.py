@@ -14,7 +14,7 @@ from nencheck.model.evidence import Evidence
 from nencheck.model.incident import Incident
 from nencheck.model.policy import Policy
 from nencheck.model.settings import Settings
-from nencheck.model.training import Completion, Module, Person
+from nencheck.model.training import CompletionTable, Module, Person
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ class Records:
     audits: list[Audit] = field(default_factory=list)
     modules: list[Module] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
-    completions: list[Completion] = field(default_factory=list)
+    completions: CompletionTable = field(default_factory=CompletionTable)
     incidents: list[Incident] = field(default_factory=list)
     settings_file: str = "nencheck.yaml"
     # Figures derived from these records that several rules and views need on one date

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any, overload
 
 from pydantic import Field
 
-from nencheck.model.base import Record
+from nencheck.model.base import Origin, Record
 from nencheck.model.types import DurationField, Identifier, IsoDate, Text
 
 
@@ -46,3 +49,117 @@ class PeopleFile(Record):
 
 class CompletionsFile(Record):
     completions: list[Completion] = Field(default_factory=list)
+
+
+# Per row of a CompletionTable: the row's line and column, then those of person, module, completed.
+_POSITION_FIELDS = ("person", "module", "completed")
+_POSITIONS_PER_ROW = 2 + 2 * len(_POSITION_FIELDS)
+
+
+class CompletionTable(Sequence[Completion]):
+    """The training completions of a repository, kept as columns rather than one record a row.
+
+    A learning platform's exports hold tens of thousands of rows (57,632 in the benchmark's
+    10,000-document network) and every rule reads them all: as records, rebuilding them from the
+    parse cache cost half a warm run. The rules read the columns (``person``, ``module``,
+    ``day``, a date as its ordinal); a ``Completion`` record with its origin is built only for a
+    row that is looked at as one (a message about an unknown person, say). Indexing and iterating
+    give such records, so the table can stand where a list of completions stood.
+
+    A table is not changed after it is built; ``joined`` makes a new one.
+    """
+
+    __slots__ = ("_file_of", "_files", "_positions", "day", "module", "person")
+
+    def __init__(self) -> None:
+        self.person: list[str] = []
+        self.module: list[str] = []
+        self.day = array("i")  # date.toordinal() of each row's ``completed``
+        self._files: list[str] = []
+        self._file_of = array("I")  # index into _files, per row
+        self._positions = array("i")  # _POSITIONS_PER_ROW numbers per row
+
+    @classmethod
+    def from_records(cls, completions: Iterable[Completion]) -> CompletionTable:
+        table = cls()
+        files: dict[str, int] = {}
+        texts: dict[str, str] = {}  # one string object per distinct id, shared by the rows
+        for completion in completions:
+            origin = completion.origin
+            table.person.append(texts.setdefault(completion.person, completion.person))
+            table.module.append(texts.setdefault(completion.module, completion.module))
+            table.day.append(completion.completed.toordinal())
+            table._file_of.append(files.setdefault(origin.file, len(files)))
+            table._positions.extend((origin.line, origin.column))
+            for name in _POSITION_FIELDS:
+                table._positions.extend(origin.at(name))
+        table._files = list(files)
+        return table
+
+    @classmethod
+    def joined(cls, tables: Iterable[CompletionTable]) -> CompletionTable:
+        """One table of the rows of several (one per completions file), in their order."""
+        table = cls()
+        for part in tables:
+            offset = len(table._files)
+            table.person += part.person
+            table.module += part.module
+            table.day += part.day
+            table._files += part._files
+            table._file_of += array("I", (index + offset for index in part._file_of))
+            table._positions += part._positions
+        return table
+
+    def keys(self) -> Iterator[tuple[str, str, date]]:
+        """(person, module, completed) of each row."""
+        for person, module, day in zip(self.person, self.module, self.day, strict=True):
+            yield person, module, date.fromordinal(day)
+
+    def __len__(self) -> int:
+        return len(self.person)
+
+    @overload
+    def __getitem__(self, index: int) -> Completion: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Completion]: ...
+
+    def __getitem__(self, index: int | slice) -> Completion | list[Completion]:
+        if isinstance(index, slice):
+            return [self._record(row) for row in range(len(self))[index]]
+        return self._record(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[Completion]:
+        return (self._record(row) for row in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CompletionTable):
+            return NotImplemented
+        return list(self) == list(other) and [c.origin for c in self] == [c.origin for c in other]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CompletionTable({len(self)} rows)"
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            setattr(self, name, value)
+
+    def _record(self, row: int) -> Completion:
+        at = row * _POSITIONS_PER_ROW
+        numbers = self._positions[at : at + _POSITIONS_PER_ROW]
+        fields = {
+            name: (numbers[2 + 2 * index], numbers[3 + 2 * index])
+            for index, name in enumerate(_POSITION_FIELDS)
+        }
+        completion = Completion.model_construct(
+            person=self.person[row],
+            module=self.module[row],
+            completed=date.fromordinal(self.day[row]),
+        )
+        origin = Origin(self._files[self._file_of[row]], numbers[0], numbers[1], fields)
+        return completion.with_origin(origin)  # type: ignore[no-any-return]

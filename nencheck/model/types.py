@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
@@ -60,7 +61,10 @@ class Duration:
         return add_months(start, months)
 
 
+@lru_cache(maxsize=1 << 16)
 def add_months(start: date, months: int) -> date:
+    """Calendar months later, clamped to the month's end. Cached: rules ask it for tens of
+    thousands of review and training dates, most of them shared."""
     month_index = start.month - 1 + months
     year = start.year + month_index // 12
     month = month_index % 12 + 1

@@ -35,7 +35,7 @@ from nencheck.store.source import FileSource, WorkingTree
 CACHE_DIR = Path(".nencheck") / "cache"
 CACHE_FILE = "records.bin"
 HISTORY_FILE = "history.bin"  # facts gathered from git log, keyed by commit (store/policy_changes)
-MAGIC = b"nencheck parse cache 1\n"
+MAGIC = b"nencheck parse cache 2\n"
 KEY_FILE = "cache.key"
 CATALOG_PREFIX = "\0catalog/"  # entries of the built-in catalogs: no file can have this path
 # A file changed less than this before the run that saw it may change again within the same
@@ -43,8 +43,8 @@ CATALOG_PREFIX = "\0catalog/"  # entries of the built-in catalogs: no file can h
 RACY_MARGIN_NS = 3_000_000_000
 
 Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-# path -> (kind, blob id, stat when the stat may be trusted, pickled records)
-Entry = tuple[str, str, Stat | None, bytes]
+# path -> (kind, blob id, stat when the stat may be trusted, records packed by recordpack)
+Entry = tuple[str, str, Stat | None, Any]
 
 
 def blob_id(content: bytes) -> str:
@@ -108,7 +108,7 @@ class ParseCache:
     ) -> FileResult | None:
         if old is None or old[0] != kind or old[1] != key:
             return None
-        records = _unpickle(old[3])
+        records = _unpack(old[3])
         if records is None:
             return None
         entry = old
@@ -191,9 +191,9 @@ def _stat(source: FileSource, path: str) -> tuple[Stat | None, bool]:
     return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino), False
 
 
-def _unpickle(data: bytes) -> list[Any] | None:
+def _unpack(packed: Any) -> list[Any] | None:
     try:
-        return recordpack.unpack(data)
+        return recordpack.unpack(packed)
     except Exception:  # a class that moved, a damaged entry: parse instead
         return None
 

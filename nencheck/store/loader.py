@@ -30,7 +30,7 @@ from nencheck.model.integrity import check_integrity
 from nencheck.model.policy import Policy
 from nencheck.model.records import Records
 from nencheck.model.settings import Settings
-from nencheck.model.training import CompletionsFile, ModulesFile, PeopleFile
+from nencheck.model.training import CompletionsFile, CompletionTable, ModulesFile, PeopleFile
 from nencheck.store import catalogs
 from nencheck.store.discovery import SETTINGS_FILE
 from nencheck.store.source import FileSource
@@ -94,9 +94,10 @@ class LoadResult:
 
 @dataclass
 class FileResult:
-    """What one file yielded: validated records (empty on failure) and errors."""
+    """What one file yielded: validated records (empty on failure) and errors. A completions
+    file yields one ``CompletionTable`` of its rows."""
 
-    records: list[Record] = field(default_factory=list)
+    records: list[Any] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
 
 
@@ -164,7 +165,7 @@ def _load_repository(source: FileSource, read: FileReader) -> LoadResult:
         incidents=collected["incident"],  # type: ignore[arg-type]
         modules=collected["module"],  # type: ignore[arg-type]
         people=collected["person"],  # type: ignore[arg-type]
-        completions=collected["completion"],  # type: ignore[arg-type]
+        completions=CompletionTable.joined(collected["completion"]),  # type: ignore[arg-type]
     )
     errors.extend(check_integrity(records, source.points_outside))
     return LoadResult(None if errors else records, errors)
@@ -293,7 +294,11 @@ def records_from_bytes(path: str, raw: bytes, kind: str) -> FileResult:
         return FileResult(errors=[parsed_or_error])
     data, node = parsed_or_error
     model, list_key = KINDS[kind]
-    return validate_file(path, data, node, model, list_key)
+    result = validate_file(path, data, node, model, list_key)
+    if kind == "completion" and not result.errors:
+        # One table for the file's rows, not a record per row (see CompletionTable).
+        return FileResult(records=[CompletionTable.from_records(result.records)])
+    return result
 
 
 def parse_bytes(path: str, raw: bytes) -> tuple[Any, yaml.Node] | DataError:

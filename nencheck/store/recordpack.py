@@ -1,18 +1,22 @@
-"""Packing one file's validated records into bytes for the parse cache, and back.
+"""Packing one file's validated records into plain values for the parse cache, and back.
 
 Pickling pydantic models one by one is slow where it matters: a Python ``__getstate__`` call
 and a dozen small objects per model, and per file every class, enum and date type written and
 looked up again by name (measured: 8.7 µs to pickle a tuple holding a model class, two enum
 members, a date and a Duration; 0.3 µs with the same values as plain numbers and text). So
 records of one class are packed as rows of plain values: enum members as their value, dates as
-day numbers, durations as (count, unit), the class by name, the origin as numbers. Anything
-less regular is pickled as it is.
+day numbers, durations as (count, unit), the class by name, the origin as numbers, and a list of
+nested records (a policy's review log, an audit's findings) as rows in its turn. Anything less
+regular is kept as it is.
+
+The parse cache pickles the packs of all files together (store/cache.py). The parts that every
+file of a kind repeats (field names, sets of given fields, the order of an origin's fields) are
+made one shared object by ``_shared``, so that pickle writes each once and refers to it after.
 """
 
 from __future__ import annotations
 
 import importlib
-import pickle
 import types
 from datetime import date
 from enum import Enum
@@ -21,18 +25,23 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from nencheck.model.base import Origin, Record
 from nencheck.model.types import Duration
 
+_COLUMNS = "columns"
+_AS_IS = "list"
+
 # class -> ((field index, encode, decode), ...) for the fields that need converting
 _CODECS: dict[type, tuple[tuple[int, Any, Any], ...]] = {}
+_NESTED: dict[type, tuple[int, ...]] = {}  # class -> indexes of fields of nested records
 _CLASSES: dict[tuple[str, str], type] = {}
+_SHARED: dict[Any, Any] = {}
 
 
-def pack(records: list[Any]) -> bytes:
-    return pickle.dumps(_columns(records) or ("list", records), pickle.HIGHEST_PROTOCOL)
+def pack(records: list[Any]) -> tuple[Any, ...]:
+    """The records as plain values (see the module's docstring); ``unpack`` gives them back."""
+    return _columns(records) or (_AS_IS, records)
 
 
-def unpack(data: bytes) -> list[Any]:
-    packed = pickle.loads(data)
-    if packed[0] == "list":
+def unpack(packed: tuple[Any, ...]) -> list[Any]:
+    if packed[0] == _AS_IS:
         return list(packed[1])
     _tag, module, name, *columns = packed
     return _from_columns(_record_class(module, name), *columns)
@@ -40,7 +49,8 @@ def unpack(data: bytes) -> list[Any]:
 
 def _columns(records: list[Any]) -> tuple[Any, ...] | None:
     """One tuple per record: its field values (converted), then the index of its set of given
-    fields, its origin's line and column, the index of its field layout and the positions."""
+    fields, its origin's line and column (0, 0 when it has none), the index of its field layout
+    and the positions."""
     if not records or not isinstance(records[0], Record):
         return None
     try:
@@ -54,57 +64,72 @@ def _rows(records: list[Any]) -> tuple[Any, ...] | None:
     names = tuple(records[0].__dict__)
     file = records[0].origin.file
     codecs = _codecs(cls, names)
+    nested = _nested_fields(cls, names)
     field_sets: dict[frozenset[str], int] = {}
     layouts: dict[tuple[str, ...], int] = {}
     rows = []
     for record in records:
         values, private = record.__dict__, record.__pydantic_private__
-        origin = private.get("_origin") if private is not None and len(private) == 1 else None
         if (
             record.__class__ is not cls
             or tuple(values) != names
-            or origin is None
+            or private is None
+            or len(private) != 1
+            or "_origin" not in private
             or record.__pydantic_extra__ is not None
-            or origin.file != file
         ):
+            return None
+        origin = private["_origin"]
+        if origin is not None and origin.file != file:
             return None
         row = list(values.values())
         for index, encode, _decode in codecs:
             if row[index] is not None:
                 row[index] = encode(row[index])
-        fields = origin.fields
+        for index in nested:
+            if row[index]:
+                row[index] = _columns(row[index]) or row[index]  # a tuple, or still a list
+        fields = origin.fields if origin is not None else {}
         row += (
-            field_sets.setdefault(frozenset(record.__pydantic_fields_set__), len(field_sets)),
-            origin.line,
-            origin.column,
-            layouts.setdefault(tuple(fields), len(layouts)),
+            field_sets.setdefault(
+                _shared(frozenset(record.__pydantic_fields_set__)), len(field_sets)
+            ),
+            origin.line if origin is not None else 0,
+            origin.column if origin is not None else 0,
+            layouts.setdefault(_shared(tuple(fields)), len(layouts)),
             tuple(fields.values()),
         )
         rows.append(tuple(row))
     return (
-        "columns",
+        _COLUMNS,
         cls.__module__,
         cls.__qualname__,
-        names,
+        _shared(names),
         file,
-        list(field_sets),
-        list(layouts),
+        _shared(tuple(field_sets)),
+        _shared(tuple(layouts)),
         rows,
     )
+
+
+def _shared(value: Any) -> Any:
+    """One object for equal layouts, so that the cache's pickle holds it once."""
+    return _SHARED.setdefault(value, value)
 
 
 def _from_columns(
     cls: type[Record],
     names: tuple[str, ...],
     file: str,
-    field_sets: list[frozenset[str]],
-    layouts: list[tuple[str, ...]],
+    field_sets: tuple[frozenset[str], ...],
+    layouts: tuple[tuple[str, ...], ...],
     rows: list[tuple[Any, ...]],
 ) -> list[Any]:
     """The records back, set up as pydantic's own unpickling (``__setstate__``) sets them up."""
     new, put = object.__new__, object.__setattr__
     width = len(names)
     converted = [(names[index], decode) for index, _encode, decode in _codecs(cls, names)]
+    nested = [names[index] for index in _nested_fields(cls, names)]
     records = []
     for row in rows:
         record = new(cls)
@@ -112,23 +137,48 @@ def _from_columns(
         for name, decode in converted:
             if values[name] is not None:
                 values[name] = decode(values[name])
+        for name in nested:
+            if values[name].__class__ is tuple:
+                values[name] = unpack(values[name])
         put(record, "__dict__", values)
         put(record, "__pydantic_fields_set__", set(field_sets[row[width]]))
         put(record, "__pydantic_extra__", None)
-        origin = new(Origin)
-        put(
-            origin,
-            "__dict__",
-            {
-                "file": file,
-                "line": row[width + 1],
-                "column": row[width + 2],
-                "fields": dict(zip(layouts[row[width + 3]], row[width + 4], strict=True)),
-            },
-        )
+        origin = None
+        if row[width + 1]:
+            origin = new(Origin)
+            put(
+                origin,
+                "__dict__",
+                {
+                    "file": file,
+                    "line": row[width + 1],
+                    "column": row[width + 2],
+                    "fields": dict(zip(layouts[row[width + 3]], row[width + 4], strict=True)),
+                },
+            )
         put(record, "__pydantic_private__", {"_origin": origin})
         records.append(record)
     return records
+
+
+def _nested_fields(cls: type[Record], names: tuple[str, ...]) -> tuple[int, ...]:
+    """Indexes of the fields that hold a list of records (``reviews: list[Review]``)."""
+    found = _NESTED.get(cls)
+    if found is None:
+        fields = cls.model_fields
+        found = _NESTED[cls] = tuple(
+            index
+            for index, name in enumerate(names)
+            if name in fields and _record_list(fields[name].annotation)
+        )
+    return found
+
+
+def _record_list(annotation: Any) -> bool:
+    if get_origin(annotation) is not list:
+        return False
+    (item,) = get_args(annotation)
+    return isinstance(item, type) and issubclass(item, Record)
 
 
 def _codecs(cls: type[Record], names: tuple[str, ...]) -> tuple[tuple[int, Any, Any], ...]:
@@ -167,7 +217,7 @@ def _codec(annotation: Any) -> tuple[Any, Any] | None:
 
 
 class _Irregular(Exception):
-    """A value that is not of its field's declared type (a default, say): pickle it as it is."""
+    """A value that is not of its field's declared type (a default, say): keep it as it is."""
 
 
 def _checked(kind: type, encode: Any) -> Any:

@@ -254,7 +254,7 @@ def plan_import(
     """Normalise and check every row below the header; nothing is written."""
     plan = ImportPlan(table, header)
     resolver = Resolver(records)
-    existing = {(c.person, c.module, c.completed) for c in records.completions}
+    existing = set(records.completions.keys())
     seen: set[tuple[str, str, date]] = set()
     rows = [row for row in table.rows if row.number > header.row.number]
     for done, row in enumerate(rows, start=1):

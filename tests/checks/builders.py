@@ -16,7 +16,7 @@ from nencheck.model.incident import Incident
 from nencheck.model.policy import Policy
 from nencheck.model.records import Records
 from nencheck.model.settings import Settings
-from nencheck.model.training import Completion, Module, Person
+from nencheck.model.training import Completion, CompletionTable, Module, Person
 
 UNITS = [{"id": "HAP", "name": "Huisartsenspoedpost"}, {"id": "HCZ", "name": "Chronische zorg"}]
 
@@ -140,4 +140,6 @@ def records(**kinds: Any) -> Records:
     """Records with the given lists (policies=[...], ...); settings and catalog by default."""
     kinds.setdefault("settings", settings())
     kinds.setdefault("catalog", catalog())
+    if "completions" in kinds:
+        kinds["completions"] = CompletionTable.from_records(kinds["completions"])
     return Records(**kinds)

@@ -40,6 +40,18 @@ def policy_state(policy: Policy, as_of: date, due_soon: Duration) -> tuple[str, 
     return OK, days
 
 
+def policy_states(records: Records, as_of: date) -> list[tuple[Policy, str, int | None]]:
+    """(policy, state, days) of every policy on the date, computed once per records and date:
+    two rules and the summary ask, for each of up to ten thousand policies."""
+    key = ("policy_states", as_of)
+    found = records.derived.get(key)
+    if not isinstance(found, list):
+        due_soon = records.settings.due_soon
+        found = [(policy, *policy_state(policy, as_of, due_soon)) for policy in records.policies]
+        records.derived[key] = found
+    return found
+
+
 def review_basis(policy: Policy) -> tuple[str, str]:
     """The field the next review date comes from, and how it was computed, for messages."""
     if policy.next_review is not None:
@@ -52,8 +64,7 @@ def review_basis(policy: Policy) -> tuple[str, str]:
 
 def rule_policy_overdue(records: Records, as_of: date) -> list[Problem]:
     problems = []
-    for policy in records.policies:
-        state, days = policy_state(policy, as_of, records.settings.due_soon)
+    for policy, state, days in policy_states(records, as_of):
         if state != OVERDUE or days is None:
             continue
         field, basis = review_basis(policy)
@@ -68,8 +79,7 @@ def rule_policy_overdue(records: Records, as_of: date) -> list[Problem]:
 
 def rule_policy_due_soon(records: Records, as_of: date) -> list[Problem]:
     problems = []
-    for policy in records.policies:
-        state, days = policy_state(policy, as_of, records.settings.due_soon)
+    for policy, state, days in policy_states(records, as_of):
         if state != DUE_SOON or days is None:
             continue
         field, basis = review_basis(policy)

@@ -15,7 +15,7 @@ from nencheck.checks import controls as control_rules
 from nencheck.checks.evidence import is_expired
 from nencheck.checks.findings import is_overdue
 from nencheck.checks.incidents import BREACH_RULE, CALAMITY_RULE, deadlines, open_deadlines
-from nencheck.checks.policies import DUE_SOON, OK, OVERDUE, policy_state
+from nencheck.checks.policies import DUE_SOON, OK, OVERDUE, policy_states
 from nencheck.checks.scope import in_unit
 from nencheck.checks.training import below_target, training_figures
 from nencheck.i18n import current_language
@@ -75,14 +75,12 @@ def controls_summary(records: Records, unit: str | None) -> dict[str, Any]:
 
 
 def policies_summary(records: Records, as_of: date, unit: str | None) -> dict[str, Any]:
-    due_soon = records.settings.due_soon
     states: Counter[str] = Counter()
     by_unit: dict[str, Counter[str]] = {}
     unit_order = [u.id for u in records.settings.units] + ["all"]
-    for policy in records.policies:
+    for policy, state, _days in policy_states(records, as_of):
         if not in_unit(policy.units, unit):
             continue
-        state, _days = policy_state(policy, as_of, due_soon)
         states[state] += 1
         for policy_unit in policy.units:
             if unit is None or policy_unit in (unit, "all"):

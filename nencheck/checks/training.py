@@ -122,24 +122,26 @@ def _assignments_per_person(
     """The assignments of each person who has any, person by person."""
     latest = _latest_completions(records, as_of)
     required_for = [(module, set(module.required_for)) for module in records.modules]
-    valid_until: dict[tuple[str, int], date] = {}  # (module, day): many rows share a day
+    needed: dict[tuple[str, str | None], list[Module]] = {}  # by unit and role: few of each
+    valid: dict[tuple[str, int], tuple[date, date]] = {}  # (module, day): many rows share one
     for person in records.people:
         if (unit is not None and person.unit != unit) or not person.active_on(as_of):
             continue
+        modules = needed.get((person.unit, person.role))
+        if modules is None:
+            modules = [module for module, wanted in required_for if _needed_by(person, wanted)]
+            needed[(person.unit, person.role)] = modules
         found = []
-        for module, wanted in required_for:
-            if not _needed_by(person, wanted):
-                continue
+        for module in modules:
             last = latest.get((person.id, module.id))
             if last is None:
                 found.append(Assignment(person, module, None, None, False))
                 continue
-            until = valid_until.get((module.id, last))
-            if until is None:
-                until = valid_until[(module.id, last)] = module.valid_for.after(
-                    date.fromordinal(last)
-                )
-            found.append(Assignment(person, module, date.fromordinal(last), until, until >= as_of))
+            dates = valid.get((module.id, last))
+            if dates is None:
+                completed = date.fromordinal(last)
+                dates = valid[(module.id, last)] = (completed, module.valid_for.after(completed))
+            found.append(Assignment(person, module, *dates, dates[1] >= as_of))
         if found:
             yield found
 

@@ -212,8 +212,19 @@ def _codec(annotation: Any) -> tuple[Any, Any] | None:
     if annotation is date:
         return _checked(date, date.toordinal), date.fromordinal
     if annotation is Duration:
-        return _checked(Duration, lambda d: (d.count, d.unit)), lambda pair: Duration(*pair)
+        return _checked(Duration, lambda d: (d.count, d.unit)), _duration
     return None
+
+
+_DURATIONS: dict[tuple[int, str], Duration] = {}
+
+
+def _duration(pair: tuple[int, str]) -> Duration:
+    """Durations are immutable and few (``3y``, ``90d``): one object for each."""
+    found = _DURATIONS.get(pair)
+    if found is None:
+        found = _DURATIONS[pair] = Duration(*pair)
+    return found
 
 
 class _Irregular(Exception):

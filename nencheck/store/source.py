@@ -42,21 +42,33 @@ class WorkingTree:
         self._root_text = str(self.root)
         self._inside_prefix = self._root_text.rstrip(os.sep) + os.sep
         self._real_folders: dict[str, str] = {}
+        self._links: dict[str, frozenset[str] | None] = {}  # folder -> names that are links
+        self._listed: dict[str, os.DirEntry[str]] = {}  # record file -> its entry, by files()
 
     def files(self, folder: str) -> list[str]:
-        base = self.root / folder
-        if not base.is_dir():
-            return []
         found: list[str] = []
-        for directory, subdirs, names in os.walk(base, followlinks=False):
-            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-            rel_dir = Path(directory).relative_to(self.root).as_posix()
-            found.extend(
-                f"{rel_dir}/{name}"
-                for name in names
-                if name.endswith(RECORD_SUFFIXES) and not name.startswith(".")
-            )
+        self._walk(folder, found)
         return sorted(found)
+
+    def _walk(self, folder: str, found: list[str]) -> None:
+        """Like ``os.walk`` without following links to folders; hidden names are skipped. Each
+        record file's directory entry is kept for ``inside_stat``."""
+        try:
+            with os.scandir(os.path.join(self._root_text, folder)) as listing:
+                entries = list(listing)
+        except OSError:  # missing, or not a folder
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = f"{folder}/{name}"
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    self._walk(path, found)
+            elif name.endswith(RECORD_SUFFIXES):
+                found.append(path)
+                self._listed[path] = entry
 
     def read(self, path: str) -> bytes:
         return (self.root / path).read_bytes()
@@ -73,8 +85,10 @@ class WorkingTree:
         else:
             # realpath(folder/name) is realpath(folder)/name unless name is itself a link; the
             # folders are few, the files many (resolving each path was 0.4 s at 10,000 files).
+            # Which names are links comes from one listing per folder, not a call per file.
             target = os.path.join(self._real_folder(folder), name)
-            if os.path.islink(target):
+            links = self._links_in(folder)
+            if name in links if links is not None else os.path.islink(target):
                 target = os.path.realpath(target)
         return not self._inside(target)
 
@@ -89,7 +103,12 @@ class WorkingTree:
         if not self._inside(real_folder):
             return None
         try:
-            found = os.lstat(os.path.join(real_folder, name))
+            entry = self._listed.pop(path, None)  # listed by files() just before: one call less
+            found = (
+                entry.stat(follow_symlinks=False)
+                if entry is not None
+                else os.lstat(os.path.join(real_folder, name))
+            )
         except OSError:
             return None
         return found if stat.S_ISREG(found.st_mode) else None
@@ -100,6 +119,19 @@ class WorkingTree:
             real_folder = os.path.realpath(os.path.join(self._root_text, folder))
             self._real_folders[folder] = real_folder
         return real_folder
+
+    def _links_in(self, folder: str) -> frozenset[str] | None:
+        """The names in a folder that are symbolic links; None when it cannot be listed."""
+        if folder not in self._links:
+            try:
+                with os.scandir(self._real_folder(folder)) as entries:
+                    names = frozenset(entry.name for entry in entries if entry.is_symlink())
+            except FileNotFoundError:
+                names = frozenset()  # nothing there, so no links
+            except OSError:
+                names = None
+            self._links[folder] = names
+        return self._links[folder]
 
     def _inside(self, real_path: str) -> bool:
         return real_path == self._root_text or real_path.startswith(self._inside_prefix)

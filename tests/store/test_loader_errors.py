@@ -242,6 +242,25 @@ def test_record_file_linking_outside_the_repository(tmp_path: Path, run) -> None
     assert only_error(run, root)["code"] == "path-outside-repo"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_linked_document_leading_outside_the_repository(tmp_path: Path, run) -> None:
+    (tmp_path / "geheim.md").write_text("geheim\n", encoding="utf-8")
+    root = make_repo(tmp_path / "repo", {"policies/p.yaml": POLICY + "document: docs/p.md\n"})
+    (root / "docs").mkdir()
+    (root / "docs" / "intern.md").write_text("intern\n", encoding="utf-8")
+    (root / "docs" / "p.md").symlink_to(tmp_path / "geheim.md")
+    error = only_error(run, root)
+    assert (error["file"], error["line"], error["code"]) == (
+        "policies/p.yaml",
+        12,
+        "path-outside-repo",
+    )
+    (root / "docs" / "p.md").unlink()
+    (root / "docs" / "p.md").symlink_to("intern.md")  # a link that stays inside is fine
+    result = run("check", "--as-of", AS_OF, "--format", "json", repo=root)
+    assert result.json()["errors"] == []
+
+
 def test_python_tag_is_refused(tmp_path: Path, run) -> None:
     make_repo(
         tmp_path, {"policies/p.yaml": POLICY + "notes: !!python/object/apply:os.system ['true']\n"}

@@ -180,13 +180,15 @@ def load_policies(
     read but not rewritten (that would drop the other files' entries).
 
     With ``wanted_id``, files named after the id (``prot-hap-014.yaml`` for PROT-HAP-014, as
-    nencheck names them) are read first; when one holds that policy, the rest is not read."""
+    nencheck names them) are parsed first; when one holds that policy, the rest is not read."""
     read = read_file or read_record_file
     files = record_files(source, kinds={"policy"})
     if wanted_id is None:
         return _read_policies(source, read, files)
     named = [(kind, path) for kind, path in files if _stem(path) == wanted_id.casefold()]
-    policies, errors = _read_policies(source, read, named)
+    # Parsed, not taken from the parse cache: opening the cache (every file's records) costs
+    # more than parsing one small file.
+    policies, errors = _read_policies(source, read_record_file, named)
     if not errors and any(p.id.casefold() == wanted_id.casefold() for p in policies):
         return policies, errors
     rest, more_errors = _read_policies(source, read, [f for f in files if f not in named])

@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from nencheck.store import loader
 from nencheck.store.loader import FileResult, load_policies, read_record_file
 from nencheck.store.source import FileSource, WorkingTree
 from tests.conftest import PROJECT_ROOT
@@ -26,13 +29,21 @@ def _counting_reader(paths: list[str]):
     return read
 
 
-def test_the_file_named_after_the_id_is_read_alone(tmp_path: Path) -> None:
+def test_the_file_named_after_the_id_is_parsed_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """... and parsed directly: the reader given (the parse cache) is not opened at all."""
     root = _copy_policies(tmp_path)
-    read: list[str] = []
-    policies, errors = load_policies(WorkingTree(root), _counting_reader(read), "PROT-HAP-014")
+    parsed: list[str] = []
+    monkeypatch.setattr(loader, "read_record_file", _counting_reader(parsed))
+    through_reader: list[str] = []
+    policies, errors = load_policies(
+        WorkingTree(root), _counting_reader(through_reader), "PROT-HAP-014"
+    )
     assert errors == []
     assert [p.id for p in policies] == ["PROT-HAP-014"]
-    assert read == ["policies/hap/prot-hap-014.yaml"]
+    assert parsed == ["policies/hap/prot-hap-014.yaml"]
+    assert through_reader == []
 
 
 def test_a_policy_in_a_file_with_another_name_is_still_found(tmp_path: Path) -> None:

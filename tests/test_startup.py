@@ -55,6 +55,9 @@ def test_check_json_with_a_warm_cache_imports_no_heavy_module(example_copy: Path
     modules, output = modules_after(run)
     assert json.loads(output)["errors"] == []
     assert heavy(modules) == []
+    # every record came from the cache: the YAML parser was not even imported
+    assert "yaml" not in modules
+    assert "nencheck.store.parsing" not in modules
 
 
 def test_help_lists_every_command_without_importing_them() -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from nencheck import __version__
 from nencheck.store import recordpack
-from nencheck.store.loader import FileResult, read_record_file, records_from_bytes
+from nencheck.store.loader import FileResult, read_record_file
 from nencheck.store.source import FileSource, WorkingTree
 
 CACHE_DIR = Path(".nencheck") / "cache"
@@ -97,6 +97,8 @@ class ParseCache:
                 return read_record_file(source, path, kind)
             if stat is not None:
                 key = blob_id(raw)  # the key of the bytes actually parsed
+        from nencheck.store.parsing import records_from_bytes  # the YAML parser, on a miss
+
         result = records_from_bytes(path, raw, kind)
         self._changed = True
         if not result.errors:
@@ -209,7 +211,14 @@ def fingerprint() -> bytes:
     sources = sorted((package / "model").glob("*.py"))
     sources += [
         package / "store" / name
-        for name in ("loader.py", "yamlread.py", "cache.py", "recordpack.py", "policy_changes.py")
+        for name in (
+            "loader.py",
+            "parsing.py",
+            "yamlread.py",
+            "cache.py",
+            "recordpack.py",
+            "policy_changes.py",
+        )
     ]
     sources.append(package / "checks" / "policy_changes.py")  # FileChange, kept in history.bin
     for source in sources:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
 from pydantic import ValidationError
 
 from nencheck.model.catalog import Catalog, Mapping2013
@@ -15,6 +14,8 @@ MAPPING_2013 = "iso27002-2013-to-2022"
 
 
 def _read_packaged(name: str) -> object:
+    import yaml  # a warm run takes the catalog from the parse cache, without YAML
+
     text = resources.files("nencheck.catalogs").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 

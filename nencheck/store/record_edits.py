@@ -11,7 +11,8 @@ from typing import Any
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.records import Records
-from nencheck.store.loader import KINDS, parse_bytes, validate_file
+from nencheck.store.loader import KINDS
+from nencheck.store.parsing import parse_bytes, validate_file
 from nencheck.store.writer import Change, scalar
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from nencheck.model.records import Records
 from nencheck.store import cache as cache_module
+from nencheck.store import parsing
 from nencheck.store.cache import CACHE_DIR, CACHE_FILE, MAGIC, ParseCache, blob_id
 from nencheck.store.loader import LoadResult, load_repository
 from nencheck.store.source import WorkingTree
@@ -60,13 +61,13 @@ class Counting:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.paths: list[str] = []
-        original = cache_module.records_from_bytes
+        original = parsing.records_from_bytes
 
         def counting(path: str, raw: bytes, kind: str) -> Any:
             self.paths.append(path)
             return original(path, raw, kind)
 
-        monkeypatch.setattr(cache_module, "records_from_bytes", counting)
+        monkeypatch.setattr(parsing, "records_from_bytes", counting)
 
 
 def load(root: Path, **options: Any) -> LoadResult:

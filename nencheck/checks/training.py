@@ -97,12 +97,6 @@ class TrainingFigures:
         return [assignment for assignment in self.assignments if not assignment.compliant]
 
 
-def needs(person: Person, module: Module, as_of: date) -> bool:
-    if not person.active_on(as_of):
-        return False
-    return _needed_by(person, set(module.required_for))
-
-
 def _needed_by(person: Person, required_for: set[str]) -> bool:
     return (
         "all" in required_for

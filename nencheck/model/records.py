@@ -32,8 +32,9 @@ class Records:
     completions: CompletionTable = field(default_factory=CompletionTable)
     incidents: list[Incident] = field(default_factory=list)
     settings_file: str = "nencheck.yaml"
-    # Figures derived from these records that several rules and views need on one date
-    # (training figures: tens of thousands of assignments); see checks/training.py.
+    # Figures derived from these records that several rules and views need on one date (the
+    # training figures, tens of thousands of assignments; the policies' states): see
+    # checks/training.py and checks/policies.py. Records are read-only once loaded.
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def findings(self) -> Iterator[tuple[Audit, Finding]]:

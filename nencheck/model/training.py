@@ -66,7 +66,8 @@ class CompletionTable(Sequence[Completion]):
     row that is looked at as one (a message about an unknown person, say). Indexing and iterating
     give such records, so the table can stand where a list of completions stood.
 
-    A table is not changed after it is built; ``joined`` makes a new one.
+    A table is not changed after it is built; ``joined`` makes a new one. Searching it as a
+    sequence (``in``, ``index``, ``count``) builds a record for every row: read the columns.
     """
 
     __slots__ = ("_file_of", "_files", "_positions", "day", "module", "person")
@@ -81,6 +82,8 @@ class CompletionTable(Sequence[Completion]):
 
     @classmethod
     def from_records(cls, completions: Iterable[Completion]) -> CompletionTable:
+        """The rows of validated records, which the loader has given their origins (a record
+        without one comes back with an empty file name at line 1)."""
         table = cls()
         files: dict[str, int] = {}
         texts: dict[str, str] = {}  # one string object per distinct id, shared by the rows
@@ -125,9 +128,12 @@ class CompletionTable(Sequence[Completion]):
     def __getitem__(self, index: slice) -> list[Completion]: ...
 
     def __getitem__(self, index: int | slice) -> Completion | list[Completion]:
+        rows = range(len(self))
         if isinstance(index, slice):
-            return [self._record(row) for row in range(len(self))[index]]
-        return self._record(range(len(self))[index])
+            return [self._record(row) for row in rows[index]]
+        if not -len(rows) <= index < len(rows):
+            raise IndexError(f"row {index} of a table of {len(rows)} completions")
+        return self._record(rows[index])
 
     def __iter__(self) -> Iterator[Completion]:
         return (self._record(row) for row in range(len(self)))

@@ -41,8 +41,6 @@ MODULES_FILE = "evidence/training/modules.yaml"
 PEOPLE_FILE = "evidence/training/people.yaml"
 COMPLETIONS_DIR = "evidence/training/completions"
 
-# Dutch or common field names people type by habit, and the field they meant.
-
 
 @dataclass
 class LoadResult:

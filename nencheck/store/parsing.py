@@ -37,6 +37,7 @@ from nencheck.store.yamlread import (
 
 CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)( |$)", re.MULTILINE)
 
+# Dutch or common field names people type by habit, and the field they meant.
 FIELD_HINTS = {
     "titel": "title",
     "eigenaar": "owner",

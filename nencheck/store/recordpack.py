@@ -12,6 +12,9 @@ regular is kept as it is.
 The parse cache pickles the packs of all files together (store/cache.py). The parts that every
 file of a kind repeats (field names, sets of given fields, the order of an origin's fields) are
 made one shared object by ``_shared``, so that pickle writes each once and refers to it after.
+
+Unpacked records share their values (lists, a completions table) with the cache's entry, which
+the cache may pickle again at the end of the run: like every loaded record, they are read-only.
 """
 
 from __future__ import annotations

@@ -42,8 +42,8 @@ class WorkingTree:
         self._root_text = str(self.root)
         self._inside_prefix = self._root_text.rstrip(os.sep) + os.sep
         self._real_folders: dict[str, str] = {}
-        self._links: dict[str, frozenset[str] | None] = {}  # folder -> names that are links
-        self._listed: dict[str, os.DirEntry[str]] = {}  # record file -> its entry, by files()
+        # folder -> (every name in it, the names that are links); None when it cannot be listed
+        self._listings: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
 
     def files(self, folder: str) -> list[str]:
         found: list[str] = []
@@ -51,8 +51,7 @@ class WorkingTree:
         return sorted(found)
 
     def _walk(self, folder: str, found: list[str]) -> None:
-        """Like ``os.walk`` without following links to folders; hidden names are skipped. Each
-        record file's directory entry is kept for ``inside_stat``."""
+        """Like ``os.walk`` without following links to folders; hidden names are skipped."""
         try:
             with os.scandir(os.path.join(self._root_text, folder)) as listing:
                 entries = list(listing)
@@ -68,7 +67,6 @@ class WorkingTree:
                     self._walk(path, found)
             elif name.endswith(RECORD_SUFFIXES):
                 found.append(path)
-                self._listed[path] = entry
 
     def read(self, path: str) -> bytes:
         return (self.root / path).read_bytes()
@@ -85,10 +83,8 @@ class WorkingTree:
         else:
             # realpath(folder/name) is realpath(folder)/name unless name is itself a link; the
             # folders are few, the files many (resolving each path was 0.4 s at 10,000 files).
-            # Which names are links comes from one listing per folder, not a call per file.
             target = os.path.join(self._real_folder(folder), name)
-            links = self._links_in(folder)
-            if name in links if links is not None else os.path.islink(target):
+            if self._is_link(folder, name, target):
                 target = os.path.realpath(target)
         return not self._inside(target)
 
@@ -103,12 +99,7 @@ class WorkingTree:
         if not self._inside(real_folder):
             return None
         try:
-            entry = self._listed.pop(path, None)  # listed by files() just before: one call less
-            found = (
-                entry.stat(follow_symlinks=False)
-                if entry is not None
-                else os.lstat(os.path.join(real_folder, name))
-            )
+            found = os.lstat(os.path.join(real_folder, name))
         except OSError:
             return None
         return found if stat.S_ISREG(found.st_mode) else None
@@ -120,18 +111,33 @@ class WorkingTree:
             self._real_folders[folder] = real_folder
         return real_folder
 
-    def _links_in(self, folder: str) -> frozenset[str] | None:
-        """The names in a folder that are symbolic links; None when it cannot be listed."""
-        if folder not in self._links:
+    def _is_link(self, folder: str, name: str, target: str) -> bool:
+        """Whether ``name`` in ``folder`` is a symbolic link. Known from one listing per folder
+        (documents are thousands, their folders few); a name the listing does not hold as
+        written (``P.md`` where the file system, ignoring case, has ``p.md``) is asked of the
+        file system itself."""
+        listing = self._listing(folder)
+        if listing is None or name not in listing[0]:
+            return os.path.islink(target)
+        return name in listing[1]
+
+    def _listing(self, folder: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        if folder not in self._listings:
             try:
                 with os.scandir(self._real_folder(folder)) as entries:
-                    names = frozenset(entry.name for entry in entries if entry.is_symlink())
-            except FileNotFoundError:
-                names = frozenset()  # nothing there, so no links
-            except OSError:
-                names = None
-            self._links[folder] = names
-        return self._links[folder]
+                    names, links = set(), set()
+                    for entry in entries:
+                        names.add(entry.name)
+                        if entry.is_symlink():
+                            links.add(entry.name)
+                listing: tuple[frozenset[str], frozenset[str]] | None = (
+                    frozenset(names),
+                    frozenset(links),
+                )
+            except OSError:  # missing, or no folder: ask per name
+                listing = None
+            self._listings[folder] = listing
+        return self._listings[folder]
 
     def _inside(self, real_path: str) -> bool:
         return real_path == self._root_text or real_path.startswith(self._inside_prefix)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import groupby
 from typing import Any, overload
 
 from pydantic import Field
@@ -55,6 +56,17 @@ class CompletionsFile(Record):
 _POSITION_FIELDS = ("person", "module", "completed")
 _POSITIONS_PER_ROW = 2 + 2 * len(_POSITION_FIELDS)
 
+# person, module, completed, and the row's positions (_POSITIONS_PER_ROW numbers)
+CompletionRow = tuple[str, str, date, tuple[int, ...]]
+
+
+def _row(completion: Completion) -> CompletionRow:
+    origin = completion.origin
+    positions: tuple[int, ...] = (origin.line, origin.column)
+    for name in _POSITION_FIELDS:
+        positions += origin.at(name)
+    return completion.person, completion.module, completion.completed, positions
+
 
 class CompletionTable(Sequence[Completion]):
     """The training completions of a repository, kept as columns rather than one record a row.
@@ -81,23 +93,27 @@ class CompletionTable(Sequence[Completion]):
         self._positions = array("i")  # _POSITIONS_PER_ROW numbers per row
 
     @classmethod
+    def from_rows(cls, file: str, rows: Iterable[CompletionRow]) -> CompletionTable:
+        """The rows of one completions file."""
+        table = cls()
+        table._files = [file]
+        texts: dict[str, str] = {}  # one string object per distinct id, shared by the rows
+        for person, module, completed, positions in rows:
+            table.person.append(texts.setdefault(person, person))
+            table.module.append(texts.setdefault(module, module))
+            table.day.append(completed.toordinal())
+            table._file_of.append(0)
+            table._positions.extend(positions)
+        return table
+
+    @classmethod
     def from_records(cls, completions: Iterable[Completion]) -> CompletionTable:
         """The rows of validated records, which the loader has given their origins (a record
         without one comes back with an empty file name at line 1)."""
-        table = cls()
-        files: dict[str, int] = {}
-        texts: dict[str, str] = {}  # one string object per distinct id, shared by the rows
-        for completion in completions:
-            origin = completion.origin
-            table.person.append(texts.setdefault(completion.person, completion.person))
-            table.module.append(texts.setdefault(completion.module, completion.module))
-            table.day.append(completion.completed.toordinal())
-            table._file_of.append(files.setdefault(origin.file, len(files)))
-            table._positions.extend((origin.line, origin.column))
-            for name in _POSITION_FIELDS:
-                table._positions.extend(origin.at(name))
-        table._files = list(files)
-        return table
+        return cls.joined(
+            cls.from_rows(file, (_row(completion) for completion in group))
+            for file, group in groupby(completions, key=lambda completion: completion.origin.file)
+        )
 
     @classmethod
     def joined(cls, tables: Iterable[CompletionTable]) -> CompletionTable:

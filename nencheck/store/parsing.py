@@ -14,6 +14,7 @@ from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from nencheck.errors import DataError
 from nencheck.i18n import _
@@ -21,7 +22,8 @@ from nencheck.model.audit import Audit
 from nencheck.model.base import Origin, Record
 from nencheck.model.catalog import Catalog
 from nencheck.model.settings import Settings
-from nencheck.model.training import CompletionTable
+from nencheck.model.training import CompletionRow, CompletionTable
+from nencheck.model.types import parse_date, parse_identifier
 from nencheck.store import catalogs
 from nencheck.store.discovery import SETTINGS_FILE
 from nencheck.store.loader import KINDS, FileResult
@@ -69,12 +71,59 @@ def records_from_bytes(path: str, raw: bytes, kind: str) -> FileResult:
     if isinstance(parsed_or_error, DataError):
         return FileResult(errors=[parsed_or_error])
     data, node = parsed_or_error
+    if kind == "completion":
+        table = _plain_completions(path, data, node)
+        if table is not None:
+            return FileResult(records=[table])
     model, list_key = KINDS[kind]
     result = validate_file(path, data, node, model, list_key)
     if kind == "completion" and not result.errors:
         # One table for the file's rows, not a record per row (see CompletionTable).
         return FileResult(records=[CompletionTable.from_records(result.records)])
     return result
+
+
+def _plain_completions(path: str, data: dict[str, Any], node: yaml.Node) -> CompletionTable | None:
+    """A completions file's rows as a table, checked with the functions that the fields of
+    ``Completion`` use, without a model and an origin object per row: an export has tens of
+    thousands of rows. None when anything is out of the ordinary (a missing or extra key, a
+    value those functions refuse): the model then validates the file and explains what is
+    wrong. tests/store/test_plain_completions.py holds the two paths to the same result."""
+    rows = data.get("completions", [])
+    nodes = _list_nodes(node, "completions")
+    if len(data) > 1 or rows.__class__ is not list or len(nodes) != len(rows):
+        return None
+    found: list[CompletionRow] = []
+    try:
+        for row, row_node in zip(rows, nodes, strict=True):
+            if (
+                row.__class__ is not dict
+                or len(row) != 3
+                or row_node.__class__ is not yaml.MappingNode
+            ):
+                return None
+            marks = {key.value: value.start_mark for key, value in row_node.value}
+            person, module, completed = marks["person"], marks["module"], marks["completed"]
+            found.append(
+                (
+                    parse_identifier(row["person"]),
+                    parse_identifier(row["module"]),
+                    parse_date(row["completed"]),
+                    (
+                        row_node.start_mark.line + 1,
+                        row_node.start_mark.column + 1,
+                        person.line + 1,
+                        person.column + 1,
+                        module.line + 1,
+                        module.column + 1,
+                        completed.line + 1,
+                        completed.column + 1,
+                    ),
+                )
+            )
+    except (KeyError, TypeError, PydanticCustomError):
+        return None
+    return CompletionTable.from_rows(path, found)
 
 
 def parse_bytes(path: str, raw: bytes) -> tuple[Any, yaml.Node] | DataError:

@@ -34,8 +34,12 @@ from nencheck.store.source import FileSource, WorkingTree
 
 CACHE_DIR = Path(".nencheck") / "cache"
 CACHE_FILE = "records.bin"
+# Entries changed since records.bin was written, while they are few: a run after an edit then
+# writes a small file instead of pickling every entry again (0.4-0.7 s at 10,000 documents).
+DELTA_FILE = "records.delta"
+DELTA_SHARE = 8  # records.bin is rewritten once the delta holds more than 1/8 of the entries
 HISTORY_FILE = "history.bin"  # facts gathered from git log, keyed by commit (store/policy_changes)
-MAGIC = b"nencheck parse cache 2\n"
+MAGIC = b"nencheck parse cache 3\n"
 KEY_FILE = "cache.key"
 CATALOG_PREFIX = "\0catalog/"  # entries of the built-in catalogs: no file can have this path
 # A file changed less than this before the run that saw it may change again within the same
@@ -60,7 +64,9 @@ class ParseCache:
 
     root: Path
     started_ns: int = field(default_factory=time.time_ns)
-    _old: dict[str, Entry] | None = None
+    _old: dict[str, Entry] | None = None  # records.bin with records.delta applied
+    _base: dict[str, Entry] | None = None  # records.bin as read
+    _base_id: str = ""
     _used: dict[str, Entry] = field(default_factory=dict)
     _fresh: dict[str, tuple[str, str, Stat | None, list[Any]]] = field(default_factory=dict)
     _changed: bool = False
@@ -145,8 +151,15 @@ class ParseCache:
         if entries is None:
             return
         try:
-            payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-            _write(self.root, CACHE_FILE, payload)
+            if self._base is not None:
+                changed = {p: e for p, e in entries.items() if self._base.get(p) is not e}
+                removed = [path for path in self._base if path not in entries]
+                if len(changed) + len(removed) <= len(entries) // DELTA_SHARE:
+                    delta = {"base": self._base_id, "entries": changed, "removed": removed}
+                    _write(self.root, DELTA_FILE, _dumps(delta))
+                    return
+            _write(self.root, CACHE_FILE, _dumps({"id": os.urandom(8).hex(), "entries": entries}))
+            (self.root / CACHE_DIR / DELTA_FILE).unlink(missing_ok=True)
         except Exception:  # a cache that cannot be saved is no cache, not an error
             return
 
@@ -171,11 +184,36 @@ class ParseCache:
 
     def _entries(self) -> dict[str, Entry]:
         if self._old is None:
-            self._old = _read(self.root, CACHE_FILE)
-            if self._old is None:
-                self._old = {}
+            self._base_id, self._base, self._old = _read_entries(self.root)
+            if self._base is None:
                 self._changed = True  # missing, damaged or foreign: write a good one
         return self._old
+
+
+def _read_entries(root: Path) -> tuple[str, dict[str, Entry] | None, dict[str, Entry]]:
+    """(the id of records.bin, its entries, those entries with records.delta applied). A delta
+    made for another records.bin (one written since by another run) is left out: entries are
+    keyed by content, so either file alone is never stale, only less complete."""
+    base = _read(root, CACHE_FILE)
+    if base is None or not isinstance(base.get("entries"), dict):
+        return "", None, {}
+    base_id, entries = str(base.get("id")), base["entries"]
+    delta = _read(root, DELTA_FILE)
+    if delta is None or delta.get("base") != base_id:
+        return base_id, entries, entries
+    merged = {**entries, **delta["entries"]}
+    for path in delta["removed"]:
+        merged.pop(path, None)
+    return base_id, entries, merged
+
+
+def saved_entries(root: Path) -> dict[str, Entry]:
+    """The entries a run would start from (for tests and diagnosis)."""
+    return _read_entries(root)[2]
+
+
+def _dumps(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _stat(source: FileSource, path: str) -> tuple[Stat | None, bool]:
@@ -241,7 +279,7 @@ def load_sealed(root: Path, name: str) -> dict[Any, Any] | None:
 def save_sealed(root: Path, name: str, value: dict[Any, Any]) -> None:
     """Save a dict under ``.nencheck/cache/NAME``, sealed like the parse cache. Never fails."""
     try:
-        _write(root, name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _write(root, name, _dumps(value))
     except Exception:  # a cache that cannot be saved is no cache, not an error
         return
 

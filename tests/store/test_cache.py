@@ -274,9 +274,7 @@ def test_a_git_revision_is_served_from_the_cache_by_blob_id(
 
 
 def read_entries(root: Path) -> dict[str, Any]:
-    entries = cache_module._read(root.resolve(), cache_module.CACHE_FILE)
-    assert entries is not None
-    return entries
+    return cache_module.saved_entries(root.resolve())
 
 
 def test_a_value_not_of_its_declared_type_is_packed_as_it_is() -> None:
@@ -324,3 +322,85 @@ def test_a_key_file_cut_short_by_a_crash_is_made_anew(org: Path) -> None:
     assert len(key.read_bytes()) == 32
     assert (org / CACHE_DIR / CACHE_FILE).exists()
     assert not [p for p in key.parent.iterdir() if p.name.startswith(".cache.key.")]
+
+
+@pytest.fixture
+def larger_org(org: Path) -> Path:
+    """The organisation with 24 more policies, so that a few changes make a small share."""
+    template = FILES["policies/prot-001.yaml"]
+    for number in range(2, 26):
+        text = template.replace("PROT-001", f"PROT-{number:03}")
+        (org / f"policies/prot-{number:03}.yaml").write_text(text, encoding="utf-8")
+    return org
+
+
+def policy_title(result: LoadResult, policy_id: str) -> str:
+    assert result.records is not None
+    return result.records.policy_by_id[policy_id].title
+
+
+def test_an_edit_is_saved_beside_the_cache_file_and_served_from_both(
+    larger_org: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_file = larger_org / CACHE_DIR / CACHE_FILE
+    delta_file = larger_org / CACHE_DIR / cache_module.DELTA_FILE
+    assert load(larger_org).ok
+    written = cache_file.read_bytes()
+    assert not delta_file.exists()
+    policy = larger_org / "policies/prot-007.yaml"
+    policy.write_text(policy.read_text("utf-8").replace("pijn op", "druk op"), "utf-8")
+    assert policy_title(load(larger_org), "PROT-007") == "Triage bij druk op de borst"
+    assert cache_file.read_bytes() == written  # not pickled again for one file
+    assert delta_file.exists()
+    parsed = Counting(monkeypatch)
+    again = load(larger_org)
+    assert parsed.paths == []  # everything from the cache file and the delta
+    assert policy_title(again, "PROT-007") == "Triage bij druk op de borst"
+
+
+def test_a_removed_file_is_gone_from_the_entries_through_the_delta(larger_org: Path) -> None:
+    load(larger_org)
+    (larger_org / "policies/prot-009.yaml").unlink()
+    result = load(larger_org)
+    assert result.ok and result.records is not None
+    assert "PROT-009" not in result.records.policy_by_id
+    assert "policies/prot-009.yaml" not in read_entries(larger_org)
+    assert (larger_org / CACHE_DIR / cache_module.DELTA_FILE).exists()
+
+
+def test_a_delta_made_for_another_cache_file_is_left_out(larger_org: Path) -> None:
+    """Two runs may write at once: a delta is applied only to the cache file it was made for."""
+    cache = larger_org / CACHE_DIR
+    load(larger_org)
+    removed = larger_org / "policies/prot-009.yaml"
+    content = removed.read_bytes()
+    removed.unlink()
+    load(larger_org)
+    stale_delta = (cache / cache_module.DELTA_FILE).read_bytes()  # says: prot-009 is gone
+    removed.write_bytes(content)
+    for name in (cache_module.CACHE_FILE, cache_module.DELTA_FILE):
+        (cache / name).unlink()
+    load(larger_org)  # a new cache file, with another id
+    (cache / cache_module.DELTA_FILE).write_bytes(stale_delta)
+    assert "policies/prot-009.yaml" in read_entries(larger_org)
+    result = load(larger_org)
+    assert result.records is not None and "PROT-009" in result.records.policy_by_id
+
+
+def test_many_changes_rewrite_the_cache_file_and_drop_the_delta(larger_org: Path) -> None:
+    cache_file = larger_org / CACHE_DIR / CACHE_FILE
+    delta_file = larger_org / CACHE_DIR / cache_module.DELTA_FILE
+    load(larger_org)
+    policy = larger_org / "policies/prot-002.yaml"
+    policy.write_text(policy.read_text("utf-8").replace("pijn op", "druk op"), "utf-8")
+    load(larger_org)
+    assert delta_file.exists()
+    written = cache_file.read_bytes()
+    for number in range(3, 12):  # with the one before, more than an eighth of the files
+        path = larger_org / f"policies/prot-{number:03}.yaml"
+        path.write_text(path.read_text("utf-8").replace("pijn op", "druk op"), "utf-8")
+    result = load(larger_org)
+    assert cache_file.read_bytes() != written
+    assert not delta_file.exists()
+    assert policy_title(result, "PROT-011") == "Triage bij druk op de borst"
+    assert policy_title(load(larger_org), "PROT-002") == "Triage bij druk op de borst"

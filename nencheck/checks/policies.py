@@ -43,13 +43,11 @@ def policy_state(policy: Policy, as_of: date, due_soon: Duration) -> tuple[str, 
 def policy_states(records: Records, as_of: date) -> list[tuple[Policy, str, int | None]]:
     """(policy, state, days) of every policy on the date, computed once per records and date:
     two rules and the summary ask, for each of up to ten thousand policies."""
-    key = ("policy_states", as_of)
-    found = records.derived.get(key)
-    if not isinstance(found, list):
-        due_soon = records.settings.due_soon
-        found = [(policy, *policy_state(policy, as_of, due_soon)) for policy in records.policies]
-        records.derived[key] = found
-    return found
+    due_soon = records.settings.due_soon
+    return records.derive(
+        ("policy_states", as_of),
+        lambda: [(policy, *policy_state(policy, as_of, due_soon)) for policy in records.policies],
+    )
 
 
 def review_basis(policy: Policy) -> tuple[str, str]:

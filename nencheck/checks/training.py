@@ -155,11 +155,9 @@ def _latest_completions(records: Records, as_of: date) -> dict[tuple[str, str], 
 def training_figures(records: Records, as_of: date, unit: str | None = None) -> TrainingFigures:
     """The figures on a date, computed once per records, date and unit: ``check`` needs them
     for two rules and ``status`` for its summary. Treat the result as read-only."""
-    key = ("training_figures", as_of, unit)
-    found = records.derived.get(key)
-    if not isinstance(found, TrainingFigures):
-        found = records.derived[key] = _compute_figures(records, as_of, unit)
-    return found
+    return records.derive(
+        ("training_figures", as_of, unit), lambda: _compute_figures(records, as_of, unit)
+    )
 
 
 def _compute_figures(records: Records, as_of: date, unit: str | None) -> TrainingFigures:

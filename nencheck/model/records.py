@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from nencheck.model.audit import Audit, Finding
 from nencheck.model.catalog import Catalog, CatalogControl
@@ -32,10 +32,16 @@ class Records:
     completions: CompletionTable = field(default_factory=CompletionTable)
     incidents: list[Incident] = field(default_factory=list)
     settings_file: str = "nencheck.yaml"
-    # Figures derived from these records that several rules and views need on one date (the
-    # training figures, tens of thousands of assignments; the policies' states): see
-    # checks/training.py and checks/policies.py. Records are read-only once loaded.
+    # What ``derive`` worked out: the training figures (tens of thousands of assignments) and
+    # the policies' states, which several rules and views need on one date.
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def derive(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per key for these records (figures that several rules
+        and views need on one date). Records are read-only once loaded, so it stays right."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return cast(T, self.derived[key])
 
     def findings(self) -> Iterator[tuple[Audit, Finding]]:
         for audit in self.audits:

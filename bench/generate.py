@@ -155,7 +155,7 @@ def _day(rng: random.Random, start: date, end: date) -> date:
 
 
 def build(documents: int, seed: int = 7510, history: bool = False) -> Organisation:
-    from nencheck.store.catalogs import builtin_catalog
+    from nencheck.store.read.catalogs import builtin_catalog
 
     rng = random.Random(seed)
     organisations = max(1, documents // 200)

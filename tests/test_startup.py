@@ -57,7 +57,7 @@ def test_check_json_with_a_warm_cache_imports_no_heavy_module(example_copy: Path
     assert heavy(modules) == []
     # every record came from the cache: the YAML parser was not even imported
     assert "yaml" not in modules
-    assert "nencheck.store.parsing" not in modules
+    assert "nencheck.store.read.parsing" not in modules
 
 
 def test_help_lists_every_command_without_importing_them() -> None:

@@ -8,16 +8,14 @@ asks for controlled documents: a changed document without a new version is not c
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from nencheck.checks.problem import Problem
 from nencheck.i18n import _
-from nencheck.model.policy import Policy, PolicyStatus
+from nencheck.model.history import FileChange
+from nencheck.model.policy import Policy, PolicyStatus, linked_document
 from nencheck.model.records import Records
-from nencheck.model.types import URL_PREFIXES
 
 RULE = "policy-changed-unversioned"
 # Record fields that a review or the register's bookkeeping changes without touching the
@@ -37,16 +35,6 @@ BOOKKEEPING = frozenset(
         "notes",
     }
 )
-
-
-@dataclass(frozen=True)
-class FileChange:
-    """One commit's change to one file, under the file's current name."""
-
-    commit: str
-    day: date  # the commit date, in the committer's time zone
-    path: str
-    keys: frozenset[str] | None = None  # top-level keys changed in a YAML file; None: unknown
 
 
 def rule_policy_changed_unversioned(
@@ -74,13 +62,6 @@ def rule_policy_changed_unversioned(
         if content:
             problems.append(_problem(policy, reviewed, max(content, key=lambda c: c.day), record))
     return problems
-
-
-def linked_document(policy: Policy) -> str | None:
-    """The repository path of the policy's document, or None (no document, or a URL)."""
-    if not policy.document or policy.document.startswith(URL_PREFIXES):
-        return None
-    return posixpath.normpath(policy.document)
 
 
 def _problem(policy: Policy, reviewed: date, change: FileChange, record: str) -> Problem:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:  # the models (pydantic) load with the records, not for `nench
     from nencheck.model.policy import Policy
     from nencheck.model.records import Records
     from nencheck.model.types import Duration
-    from nencheck.store.loader import FileReader
-    from nencheck.store.source import FileSource
+    from nencheck.store.read.loader import FileReader
+    from nencheck.store.read.source import FileSource
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,7 +42,7 @@ class AppContext:
     @property
     def root(self) -> Path:
         if self._root is None:
-            from nencheck.store.discovery import find_repository
+            from nencheck.store.read.discovery import find_repository
 
             self._root = find_repository(self.repo)
             self._apply_language()
@@ -76,7 +76,7 @@ class AppContext:
 
     def load(self) -> Records:
         """All records, from the working tree or the revision asked for; raises DataErrors."""
-        from nencheck.store.loader import load_repository
+        from nencheck.store.read.loader import load_repository
 
         result = load_repository(*self._source_and_reader())
         if result.errors or result.records is None:
@@ -87,7 +87,7 @@ class AppContext:
 
     def load_policies(self, wanted_id: str | None = None) -> list[Policy]:
         """Only the policy records (``store.loader.load_policies``); raises DataErrors."""
-        from nencheck.store.loader import load_policies
+        from nencheck.store.read.loader import load_policies
 
         policies, errors = load_policies(*self._source_and_reader(), wanted_id)
         if errors:
@@ -97,7 +97,7 @@ class AppContext:
     def _source_and_reader(self) -> tuple[FileSource, FileReader]:
         """Where records are read from (--rev, --as-recorded, else the working tree) and how
         (through the parse cache unless --no-cache)."""
-        from nencheck.store.reading import file_reader, open_source
+        from nencheck.store.read.choice import file_reader, open_source
 
         source = open_source(
             self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None
@@ -140,7 +140,7 @@ def parse_cli_duration(text: str, option: str | None = None) -> Duration:
         return parse_duration(text)
     except PydanticCustomError as error:
         if error.type == "duration_too_long":
-            from nencheck.store.validation_messages import custom_error_message
+            from nencheck.store.read.validation_messages import custom_error_message
 
             message = f"'{text}': {custom_error_message(error)}"
         else:
@@ -260,7 +260,7 @@ def emit(content: str | bytes, output: Path | None) -> None:
         else:
             click.echo(content, nl=not content.endswith("\n"))
         return
-    from nencheck.store.atomic import write_atomic
+    from nencheck.store.write.atomic import write_atomic
 
     if not output.parent.is_dir():
         raise NencheckError(

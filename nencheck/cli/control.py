@@ -64,7 +64,7 @@ def show(ctx: click.Context, control_id: str, output_format: str, output: Path |
 def resolve_control_id(written: str, records: Records) -> str:
     """The control an id refers to: ``A.5.15`` is 5.15; a 2013 number such as ``9.4.1`` is the
     2022 control that replaced it (said on stderr), refused when it was split over several."""
-    from nencheck.store.soa_import import resolve_id
+    from nencheck.imports.soa import resolve_id
 
     known = set(records.catalog.ids()) | set(records.control_by_id)
     if written in known:
@@ -88,11 +88,11 @@ def resolve_control_id(written: str, records: Records) -> str:
 
 def file_versions(root: Path, path: str | None) -> list[dict[str, Any]] | None:
     """The file's commits, newest first; None outside a git repository (then there is none)."""
-    from nencheck.store.gitcmd import is_git_repo
+    from nencheck.store.git.runner import is_git_repo
 
     if path is None or not is_git_repo(root):
         return None
-    from nencheck.store.history import file_history
+    from nencheck.store.git.history import file_history
 
     try:
         history = file_history(root, path, with_content=False)
@@ -136,8 +136,8 @@ def import_soa(
       nencheck control import vvt.xlsx --map id=Nr,applicable="Van toepassing" --dry-run
     """
     from nencheck.cli.import_run import RunOptions, finish_import
-    from nencheck.store.soa_import import plan_soa_import
-    from nencheck.store.spreadsheet import (
+    from nencheck.imports.soa import plan_soa_import
+    from nencheck.imports.table import (
         CONTROL_HEADERS,
         expected_headers,
         map_columns,

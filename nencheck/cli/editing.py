@@ -43,7 +43,7 @@ def split_ids(values: tuple[str, ...] | str | None) -> list[str]:
 
 def commit(root: Path, changes: list[Any], message: str, *, no_commit: bool, force: bool) -> None:
     """Write the changes with one commit (or staged only), and say so on stderr."""
-    from nencheck.store.writer import apply_changes
+    from nencheck.store.write.writer import apply_changes
 
     commit_id = apply_changes(root, changes, message, commit=not no_commit, force=force)
     files = ", ".join(change.path for change in changes)

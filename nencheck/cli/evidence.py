@@ -70,7 +70,7 @@ def add(
       nencheck evidence add ~/Downloads/restoretest-q3.pdf --title "Restoretest back-up Q3" \\
         --controls 8.13 --valid-for 1y --owner ICT-beheer
     """
-    from nencheck.store.evidence_attach import NewEvidence, attach_evidence
+    from nencheck.registers.evidence import NewEvidence, attach_evidence
 
     state = app(ctx)
     if valid_for and valid_until:
@@ -109,7 +109,7 @@ def verify(ctx: click.Context, output_format: str, output: Path | None) -> int:
       nencheck verify --format json
     """
     from nencheck.render.verify import verify_json, verify_text
-    from nencheck.store.verify import verify_evidence
+    from nencheck.store.read.verify import verify_evidence
 
     state = app(ctx)
     report = verify_evidence(state.root, state.load())

@@ -118,7 +118,7 @@ def add(
       nencheck finding add AUD-2026-INT --title "Back-up niet getest" --severity minor \\
         --due 2027-03-31 --owner ICT-beheer --controls 8.13
     """
-    from nencheck.store.finding_register import add_finding
+    from nencheck.registers.finding import add_finding
 
     state = app(ctx)
     edit = add_finding(
@@ -165,7 +165,7 @@ def update(
     Example:
       nencheck finding update F-2026-INT-03 --status in_progress --note "USB-blokkade getest"
     """
-    from nencheck.store.finding_register import update_finding
+    from nencheck.registers.finding import update_finding
 
     state = app(ctx)
     when = parse_cli_date(day, "--date") if day else state.as_of
@@ -205,7 +205,7 @@ def close(
       nencheck finding close F-2026-INT-03 --date 2026-12-01 \\
         --resolution "USB-poorten geblokkeerd via beleid" --evidence EV-2026-040
     """
-    from nencheck.store.finding_register import close_finding
+    from nencheck.registers.finding import close_finding
 
     state = app(ctx)
     edit = close_finding(

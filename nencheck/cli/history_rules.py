@@ -20,7 +20,7 @@ def history_rules(state: AppContext, records: Records) -> list[Rule]:
     commit, or HEAD (uncommitted changes in the working tree are not history yet)."""
     from nencheck.checks.policy_changes import rule_policy_changed_unversioned
     from nencheck.errors import NencheckError
-    from nencheck.store.policy_changes import gather_changes
+    from nencheck.store.git.file_changes import gather_changes
 
     try:
         start = history_start(state)
@@ -37,7 +37,7 @@ def history_start(state: AppContext) -> str:
     if state.rev:
         return state.rev
     if state.as_recorded:
-        from nencheck.store.gitsource import revision_on
+        from nencheck.store.git.revision import revision_on
 
         return revision_on(state.root, state.as_of)
     return "HEAD"

@@ -10,8 +10,8 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.i18n import _, ngettext
-from nencheck.store.importing import ImportPlan, show_value
-from nencheck.store.spreadsheet import Table
+from nencheck.imports.plan import ImportPlan, show_value
+from nencheck.imports.table import Table
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _list_files(plan: ImportPlan, create: str, update: str) -> None:
 def _write(
     root: Path, table: Table, plan: ImportPlan, options: RunOptions, subject: str, counts: str
 ) -> int:
-    from nencheck.store.writer import Change, apply_changes
+    from nencheck.store.write.writer import Change, apply_changes
 
     changes = [Change(planned.path, planned.content) for planned in plan.files()]
     message = commit_message(table, plan, subject, counts)

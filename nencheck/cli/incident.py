@@ -122,7 +122,7 @@ def add(
       nencheck incident add --title "Laptop gestolen" --kind data_breach \\
         --reported 2026-11-21T10:15+01:00 --units HAP --controls 5.24
     """
-    from nencheck.store.incident_register import add_incident, parse_moment
+    from nencheck.registers.incident import add_incident, parse_moment
 
     state = app(ctx)
     edit = add_incident(
@@ -174,7 +174,7 @@ def update(
     Example:
       nencheck incident update INC-2026-015 --notified "2026-11-22 16:00" --note "Gemeld bij de AP"
     """
-    from nencheck.store.incident_register import parse_moment, update_incident
+    from nencheck.registers.incident import parse_moment, update_incident
 
     state = app(ctx)
     edit = update_incident(
@@ -206,7 +206,7 @@ def close(
     Example:
       nencheck incident close INC-2026-015 --date 2026-12-01 --note "Afgehandeld; werkinstructie aangepast"
     """
-    from nencheck.store.incident_register import close_incident
+    from nencheck.registers.incident import close_incident
 
     state = app(ctx)
     edit = close_incident(

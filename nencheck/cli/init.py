@@ -8,8 +8,8 @@ import click
 
 from nencheck.cli.context import global_options
 from nencheck.i18n import _
-from nencheck.store.catalogs import BUILTIN, builtin_catalog
-from nencheck.store.scaffold import create_repository, scaffold_files
+from nencheck.store.read.catalogs import BUILTIN, builtin_catalog
+from nencheck.store.write.scaffold import create_repository, scaffold_files
 
 
 @click.command()

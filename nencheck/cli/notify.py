@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from datetime import date
     from email.message import EmailMessage
 
+    from nencheck.checks.owners import OwnerList, Plan
+    from nencheck.mail.smtp import Failure, SmtpSettings
     from nencheck.model.types import Duration
-    from nencheck.notify import Failure, Letter, OwnerList, Plan, SmtpSettings
+    from nencheck.render.notify_mail import Letter
 
 DRY_RUN_SENDER = "nencheck <nencheck@localhost>"
 
@@ -88,7 +90,9 @@ def notify(
         nencheck notify --smtp-host smtp.example.org --from kwaliteit@example.org
     """
     from nencheck.checks.due import due_items
-    from nencheck.notify import compose, plan, write_eml
+    from nencheck.checks.owners import plan
+    from nencheck.mail.smtp import write_eml
+    from nencheck.render.notify_mail import compose
 
     smtp = None if dry_run else smtp_settings(smtp_host, smtp_port, starttls)
     sender = _checked_sender(sender, required=dry_run is None)
@@ -114,7 +118,7 @@ def _letter(organisation: str, as_of: date, window: Duration, sender: str) -> Le
     from datetime import datetime
 
     from nencheck.i18n import current_language
-    from nencheck.notify import Letter
+    from nencheck.render.notify_mail import Letter
 
     return Letter(
         organisation=organisation,
@@ -128,7 +132,7 @@ def _letter(organisation: str, as_of: date, window: Duration, sender: str) -> Le
 
 def smtp_settings(host: str | None, port: int | None, starttls: bool) -> SmtpSettings:
     """SMTP settings from the options and the environment; credentials only from the environment."""
-    from nencheck.notify import SmtpSettings
+    from nencheck.mail.smtp import SmtpSettings
 
     if not host:
         raise NencheckError(
@@ -171,7 +175,7 @@ def _checked_sender(sender: str | None, required: bool) -> str:
 
 
 def _send(messages: list[tuple[OwnerList, EmailMessage]], smtp: SmtpSettings) -> list[Failure]:
-    from nencheck.notify import send
+    from nencheck.mail.smtp import send
 
     failures = send(messages, smtp)
     failed = {failure.owner for failure in failures}

@@ -168,7 +168,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
       nencheck policy history PROT-HAP-014 --format json
     """
     from nencheck.render import policy_json, policy_text
-    from nencheck.store.history import record_history
+    from nencheck.store.git.history import record_history
 
     state = app(ctx)
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
@@ -201,8 +201,8 @@ def diff(
       nencheck policy diff PROT-HAP-014
       nencheck policy diff PROT-HAP-014 audit-2025 HEAD
     """
-    from nencheck.store.history import record_history
-    from nencheck.store.policy_diff import policy_diff
+    from nencheck.store.git.diff import policy_diff
+    from nencheck.store.git.history import record_history
 
     state = app(ctx)
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)

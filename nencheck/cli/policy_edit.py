@@ -29,7 +29,7 @@ def write_options(function: F) -> F:
 
 
 def _apply(ctx: click.Context, plan: Any, no_commit: bool, force: bool) -> int:
-    from nencheck.store.writer import apply_changes
+    from nencheck.store.write.writer import apply_changes
 
     state = app(ctx)
     commit = apply_changes(
@@ -105,7 +105,7 @@ def review(
         --version 4.1 --note "NHG-standaard 2026 verwerkt"
     """
     from nencheck.cli.policy import find_policy
-    from nencheck.store.policy_edit import ReviewRequest, plan_review
+    from nencheck.registers.policy import ReviewRequest, plan_review
 
     _refuse_past(ctx)
     state = app(ctx)
@@ -200,7 +200,7 @@ def new(
       nencheck policy new --id PROT-HAP-021 --title "Triage bij koorts" --type protocol \\
         --owner "Teamleider triage" --unit HAP --interval 2y
     """
-    from nencheck.store.policy_edit import NewPolicy, plan_new
+    from nencheck.registers.policy import NewPolicy, plan_new
 
     _refuse_past(ctx)
     state = app(ctx)
@@ -246,7 +246,7 @@ def retire(
       nencheck policy retire PROT-HAP-009 --reason "Vervangen door PROT-HAP-014"
     """
     from nencheck.cli.policy import find_policy
-    from nencheck.store.policy_edit import plan_retire
+    from nencheck.registers.policy import plan_retire
 
     _refuse_past(ctx)
     state = app(ctx)

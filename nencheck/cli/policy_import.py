@@ -85,8 +85,8 @@ def policy_import(
         --map id=Nummer,title=Titel,owner=Eigenaar,review_interval=Herzieningstermijn
     """
     from nencheck.cli.import_run import RunOptions, finish_import
-    from nencheck.store.policy_import import PolicyImportOptions, parse_defaults, plan_policy_import
-    from nencheck.store.spreadsheet import (
+    from nencheck.imports.policies import PolicyImportOptions, parse_defaults, plan_policy_import
+    from nencheck.imports.table import (
         POLICY_HEADERS,
         expected_headers,
         map_columns,

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from nencheck.cli.context import emit, global_options, output_option
-from nencheck.schema import SCHEMA_KINDS, all_schemas, schema_for
+from nencheck.render.json_schema import SCHEMA_KINDS, all_schemas, schema_for
 
 
 @click.command()

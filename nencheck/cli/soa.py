@@ -47,7 +47,7 @@ def soa(ctx: click.Context, output_format: str, map_from: str | None, output: Pa
     records = state.load()
     mapping = None
     if map_from == "2013":
-        from nencheck.store.catalogs import mapping_2013_reverse
+        from nencheck.store.read.catalogs import mapping_2013_reverse
 
         mapping = mapping_2013_reverse()
     view = soa_view(records, soa_rows(records, mapping), state.as_of, current_language())

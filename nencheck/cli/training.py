@@ -17,7 +17,7 @@ from nencheck.cli.editing import commit, commit_options, records_for_edit
 from nencheck.i18n import _
 
 if TYPE_CHECKING:
-    from nencheck.store.training_import import ImportPlan
+    from nencheck.imports.training import ImportPlan
 
 PROGRESS_FROM_ROWS = 2000  # below this an import is instant; no bar
 
@@ -58,7 +58,7 @@ def status(
     """
     from nencheck.checks.training import training_figures
     from nencheck.render.training import status_json, status_text
-    from nencheck.store.record_edits import require_units
+    from nencheck.store.write.record_edits import require_units
 
     state = app(ctx)
     records = state.load()
@@ -122,9 +122,9 @@ def import_completions(
     Example:
       nencheck training import export.csv --map person=Personeelsnummer,module=Cursus,completed=Afgerond
     """
+    from nencheck.imports.training import read_export
+    from nencheck.registers.training import completion_changes
     from nencheck.render.training import import_json, import_text
-    from nencheck.store.completions import completion_changes
-    from nencheck.store.training_import import read_export
 
     state = app(ctx)
     records = records_for_edit(state)

@@ -48,7 +48,7 @@ class Record(BaseModel):
         return self
 
 
-# The loader translates these by kind (store/validation_messages.py); ``reason`` is marked N_().
+# The loader translates these by kind (store/read/validation_messages.py); ``reason`` is marked N_().
 REQUIRED_BECAUSE = N_("missing field '{field}': it is required {reason}")
 NOT_ALLOWED_BECAUSE = N_("field '{field}' is not allowed {reason}")
 DATE_ORDER = N_("'{field}' ({value}) is before '{other}' ({other_value}); correct the date")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 from enum import StrEnum
 
@@ -9,7 +10,7 @@ from pydantic import Field, model_validator
 
 from nencheck.i18n import N_
 from nencheck.model.base import Record, not_allowed_because, required_because
-from nencheck.model.types import DurationField, Identifier, IsoDate, Text
+from nencheck.model.types import URL_PREFIXES, DurationField, Identifier, IsoDate, Text
 
 
 class PolicyType(StrEnum):
@@ -79,3 +80,10 @@ class Policy(Record):
         if self.last_reviewed is not None and self.review_interval is not None:
             return self.review_interval.after(self.last_reviewed)
         return None
+
+
+def linked_document(policy: Policy) -> str | None:
+    """The repository path of the policy's document, or None (no document, or a URL)."""
+    if not policy.document or policy.document.startswith(URL_PREFIXES):
+        return None
+    return posixpath.normpath(policy.document)

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from nencheck.i18n import N_
 
-# Messages with values; the loader translates them by kind (store/validation_messages.py).
+# Messages with values; the loader translates them by kind (store/read/validation_messages.py).
 IMPOSSIBLE_DATE = N_("impossible date ({reason}); write a real calendar date as YYYY-MM-DD")
 IMPOSSIBLE_TIMESTAMP = N_("impossible timestamp ({reason})")
 DURATION_TOO_LONG = N_("duration too long; nencheck takes at most 100 years ({limit}{unit})")

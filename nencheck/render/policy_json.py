@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from nencheck.checks.policy_register import PolicyRow
-from nencheck.store.history import Version
+from nencheck.model.history import Version
 
 
 def _dump(data: Any) -> str:

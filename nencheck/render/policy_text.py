@@ -6,8 +6,8 @@ from collections import Counter
 
 from nencheck.checks.policy_register import PolicyRow
 from nencheck.i18n import _, ngettext
+from nencheck.model.history import Version
 from nencheck.render.labels import POLICY_STATES, policy_state_label
-from nencheck.store.history import Version
 
 TITLE_WIDTH = 44
 OWNER_WIDTH = 28

@@ -8,9 +8,9 @@ from typing import Any
 
 from nencheck.checks.training import Assignment, Figures, TrainingFigures, below_target, percent
 from nencheck.i18n import _
+from nencheck.imports.training import ImportPlan, group_issues
 from nencheck.model.records import Records
 from nencheck.render.registers import table_text, to_json
-from nencheck.store.training_import import ImportPlan, group_issues
 
 FIGURES = (2, 3, 4)  # required, compliant, rate: aligned right
 

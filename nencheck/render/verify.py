@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from nencheck.i18n import _
-from nencheck.store.verify import CHANGED, MISSING, OK, UNHASHED, VerifyReport
+from nencheck.model.verify import CHANGED, MISSING, OK, UNHASHED, VerifyReport
 
 
 def verify_json(report: VerifyReport, as_of: date) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nencheck.store import loader
+from nencheck.store.read import loader
 from tests.conftest import AS_OF, PROJECT_ROOT
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from nencheck.store.ids import finding_prefix, next_finding_id, next_id
+from nencheck.registers.ids import finding_prefix, next_finding_id, next_id
 from tests.cli.registers_org import (
     FILES,
     clean,

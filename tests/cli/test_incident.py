@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nencheck.store.ids import next_incident_id
+from nencheck.registers.ids import next_incident_id
 from tests.cli.registers_org import (
     FILES,
     clean,

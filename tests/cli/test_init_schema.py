@@ -40,7 +40,7 @@ def test_init_refuses_an_existing_repository(tmp_path: Path, run) -> None:
 
 
 def test_schema_validates_the_example_policies() -> None:
-    from nencheck.schema import schema_for
+    from nencheck.render.json_schema import schema_for
 
     schema = schema_for("policy")
     policy = yaml.safe_load(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from nencheck.store.catalogs import builtin_catalog
+from nencheck.store.read.catalogs import builtin_catalog
 from tests.conftest import AS_OF, Outcome
 from tests.render.figures import EXTERNAL, assert_figures_match, parse
 from tests.render.small_org import write_small_org

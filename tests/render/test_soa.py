@@ -16,9 +16,9 @@ from nencheck.i18n import set_language
 from nencheck.model.records import Records
 from nencheck.render import soa_csv, soa_html, soa_json, soa_markdown, soa_text, soa_xlsx
 from nencheck.render.soa_common import SoaView, soa_view
-from nencheck.store.catalogs import mapping_2013_reverse
-from nencheck.store.loader import load_repository
-from nencheck.store.source import WorkingTree
+from nencheck.store.read.catalogs import mapping_2013_reverse
+from nencheck.store.read.loader import load_repository
+from nencheck.store.read.source import WorkingTree
 from tests.render.small_org import SCRIPT_TITLE, write_small_org
 
 AS_OF = date(2026, 11, 23)

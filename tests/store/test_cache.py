@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from nencheck.model.records import Records
-from nencheck.store import cache as cache_module
-from nencheck.store import parsing
-from nencheck.store.cache import CACHE_DIR, CACHE_FILE, MAGIC, ParseCache, blob_id
-from nencheck.store.loader import LoadResult, load_repository
-from nencheck.store.source import WorkingTree
+from nencheck.store.cache import parse_cache as cache_module
+from nencheck.store.cache.parse_cache import CACHE_DIR, CACHE_FILE, MAGIC, ParseCache, blob_id
+from nencheck.store.read import parsing
+from nencheck.store.read.loader import LoadResult, load_repository
+from nencheck.store.read.source import WorkingTree
 from tests.conftest import AS_OF, git, init_git
 
 FILES = {
@@ -256,7 +256,7 @@ def test_a_deleted_file_leaves_the_cache_and_the_records(org: Path) -> None:
 def test_a_git_revision_is_served_from_the_cache_by_blob_id(
     org: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nencheck.store.gitsource import GitRevision
+    from nencheck.store.git.revision import GitRevision
 
     init_git(org)
     assert git(org, "rev-parse", "HEAD:policies/prot-001.yaml").strip() == blob_id(
@@ -280,7 +280,7 @@ def read_entries(root: Path) -> dict[str, Any]:
 def test_a_value_not_of_its_declared_type_is_packed_as_it_is() -> None:
     from nencheck.model.base import Origin
     from nencheck.model.training import Completion
-    from nencheck.store import recordpack
+    from nencheck.store.cache import recordpack
 
     odd = Completion.model_construct(person="E1", module="AW-01", completed="2025-01-01")
     odd.with_origin(Origin("evidence/training/completions/x.yaml", 2, 5, {"person": (2, 13)}))
@@ -293,7 +293,7 @@ def test_a_value_not_of_its_declared_type_is_packed_as_it_is() -> None:
 def test_a_linked_record_file_at_two_revisions_is_never_served_stale(org: Path) -> None:
     """The link's own blob (its target path) stays the same while the target changes: the
     cache must key by what is read, the target's content."""
-    from nencheck.store.gitsource import GitRevision
+    from nencheck.store.git.revision import GitRevision
 
     shared = org / "gedeeld" / "prot-001.yaml"
     shared.parent.mkdir()

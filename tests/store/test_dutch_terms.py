@@ -6,8 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from nencheck.model.types import Duration
-from nencheck.store.dutch_terms import (
+from nencheck.imports.terms import (
     TermError,
     control_status,
     dutch_date,
@@ -16,6 +15,7 @@ from nencheck.store.dutch_terms import (
     revision_term,
     yes_no,
 )
+from nencheck.model.types import Duration
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from nencheck.errors import NencheckError
-from nencheck.store import gitcmd
-from nencheck.store.gitsource import GitRevision, revision_on
-from nencheck.store.loader import load_repository
+from nencheck.store.git import runner as gitcmd
+from nencheck.store.git.revision import GitRevision, revision_on
+from nencheck.store.read.loader import load_repository
 from tests.gitorg import commit_all, git, make_org
 
 POLICY = "policies/hap/prot-hap-014.yaml"

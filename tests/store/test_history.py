@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from nencheck.errors import NencheckError
-from nencheck.store import gitcmd
-from nencheck.store.history import file_history, record_history
+from nencheck.store.git import runner as gitcmd
+from nencheck.store.git.history import file_history, record_history
 from tests.gitorg import FILES, commit_all, git, make_org
 
 POLICY = "policies/hap/prot-hap-014.yaml"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from nencheck.store import loader
-from nencheck.store.loader import FileResult, load_policies, read_record_file
-from nencheck.store.source import FileSource, WorkingTree
+from nencheck.store.read import loader
+from nencheck.store.read.loader import FileResult, load_policies, read_record_file
+from nencheck.store.read.source import FileSource, WorkingTree
 from tests.conftest import PROJECT_ROOT
 
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nencheck.model.training import CompletionTable
-from nencheck.store import parsing
-from nencheck.store.loader import KINDS
+from nencheck.store.read import parsing
+from nencheck.store.read.loader import KINDS
 
 PATH = "evidence/training/completions/2025.yaml"
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from nencheck.store import gitcmd
-from nencheck.store.gitsource import GitRevision
-from nencheck.store.loader import load_repository
-from nencheck.store.policy_changes import changed_keys, gather_changes
+from nencheck.store.git import runner as gitcmd
+from nencheck.store.git.file_changes import changed_keys, gather_changes
+from nencheck.store.git.revision import GitRevision
+from nencheck.store.read.loader import load_repository
 from tests.gitorg import commit_all, git, make_org
 
 POLICY = "policies/hap/prot-hap-014.yaml"
@@ -135,7 +135,7 @@ def test_what_was_read_for_a_commit_is_reused_and_a_new_commit_is_read_again(
             logs.append(list(args))
         return real_run_git(root, args, **kwargs)
 
-    monkeypatch.setattr("nencheck.store.policy_changes.run_git", counting_run_git)
+    monkeypatch.setattr("nencheck.store.git.file_changes.run_git", counting_run_git)
     first = _gather(org)
     assert _gather(org) == first == [("2025-01-10", POLICY, ["title"])]
     assert len(logs) == 1  # the second time came from .nencheck/cache/history.bin
@@ -165,7 +165,7 @@ def test_a_shallow_clone_is_read_afresh_every_time(
             logs.append("log")
         return real_run_git(root, args, **kwargs)
 
-    monkeypatch.setattr("nencheck.store.policy_changes.run_git", counting_run_git)
+    monkeypatch.setattr("nencheck.store.git.file_changes.run_git", counting_run_git)
     _gather(clone)
     _gather(clone)
     assert logs == ["log", "log"]  # deepening the clone would change the answer: no cache

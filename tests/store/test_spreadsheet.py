@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from nencheck.errors import NencheckError
-from nencheck.store.spreadsheet import (
+from nencheck.imports.table import (
     POLICY_HEADERS,
     expected_headers,
     map_columns,

@@ -11,12 +11,8 @@ from typing import Any
 import pytest
 
 from nencheck.errors import NencheckError
-from nencheck.model.records import Records
-from nencheck.store.completions import completion_changes
-from nencheck.store.export_table import read_table, sniff_delimiter
-from nencheck.store.loader import load_repository
-from nencheck.store.source import WorkingTree
-from nencheck.store.training_import import (
+from nencheck.imports.export_table import read_table, sniff_delimiter
+from nencheck.imports.training import (
     NewCompletion,
     completion_date,
     group_issues,
@@ -25,6 +21,10 @@ from nencheck.store.training_import import (
     plan_import,
     read_export,
 )
+from nencheck.model.records import Records
+from nencheck.registers.training import completion_changes
+from nencheck.store.read.loader import load_repository
+from nencheck.store.read.source import WorkingTree
 from tests.cli.registers_org import make_org
 
 AS_OF = date(2026, 11, 23)

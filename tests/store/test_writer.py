@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from nencheck.errors import NencheckError
-from nencheck.store import atomic
-from nencheck.store.roundtrip import load_text, render
-from nencheck.store.writer import (
+from nencheck.store.write import atomic
+from nencheck.store.write.roundtrip import load_text, render
+from nencheck.store.write.writer import (
     Change,
     apply_changes,
     dump_edited,

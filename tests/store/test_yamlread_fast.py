@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nencheck.store import yamlread
-from nencheck.store.yamlread import YamlFailure, parse_yaml
+from nencheck.store.read import yamlread
+from nencheck.store.read.yamlread import YamlFailure, parse_yaml
 
 SCALARS = [
     "x",

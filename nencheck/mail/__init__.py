@@ -1,0 +1,1 @@
+"""Sending what nencheck composed: e-mail over SMTP, or .eml files for review."""

@@ -1,0 +1,39 @@
+"""What git tells about records: a version of a record, one commit's change to one file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a record: who committed it when, and the ``version:`` it carried."""
+
+    commit: str
+    date: str
+    author: str
+    version: str | None
+    message: str
+    path: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "date": self.date,
+            "author": self.author,
+            "version": self.version,
+            "message": self.message,
+            "file": self.path,
+        }
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One commit's change to one file, under the file's current name."""
+
+    commit: str
+    day: date  # the commit date, in the committer's time zone
+    path: str
+    keys: frozenset[str] | None = None  # top-level keys changed in a YAML file; None: unknown

@@ -1,0 +1,1 @@
+"""Git: the one hardened runner every call goes through, revisions, history and file changes."""

@@ -1,0 +1,1 @@
+"""Writing the repository: atomic files, round-trip YAML edits, one commit per change under the lock."""

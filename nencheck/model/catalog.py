@@ -24,9 +24,13 @@ class Theme(Record):
 
 
 class CatalogControl(Record):
+    """One control of a catalog. ``title_nl`` is an optional short Dutch title (the shipped
+    catalogs carry nencheck's own, from scripts/catalog_titles_nl.yaml, not the standard's text)."""
+
     id: Identifier
     theme: Identifier
     title: Text
+    title_nl: Text | None = None
     new_in_2022: StrictBool = False
     iso27002_2013: list[Identifier] = Field(default_factory=list)
     source: Text | None = None  # "secondary": numbered after secondary public sources

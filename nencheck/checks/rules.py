@@ -16,6 +16,13 @@ from nencheck.checks.findings import rule_finding_overdue
 from nencheck.checks.incidents import rule_breach_notification_late, rule_calamity_report_late
 from nencheck.checks.policies import rule_policy_due_soon, rule_policy_overdue
 from nencheck.checks.problem import Problem
+from nencheck.checks.risks import (
+    rule_control_unjustified,
+    rule_risk_above_appetite,
+    rule_risk_action_overdue,
+    rule_risk_control_excluded,
+    rule_risk_review_overdue,
+)
 from nencheck.checks.training import rule_training_below_target, rule_training_overdue
 from nencheck.i18n import N_, _
 from nencheck.model.records import Records
@@ -35,6 +42,11 @@ ALL_RULES: list[Rule] = [
     rule_control_unsupported,
     rule_breach_notification_late,
     rule_calamity_report_late,
+    rule_risk_review_overdue,
+    rule_risk_action_overdue,
+    rule_risk_above_appetite,
+    rule_risk_control_excluded,
+    rule_control_unjustified,
 ]
 
 
@@ -75,6 +87,26 @@ RULE_INFO: dict[str, tuple[str, str]] = {
     "calamity-report-late": (
         "incident",
         N_("A calamity not reported to the IGJ within 3 working days."),
+    ),
+    "risk-review-overdue": (
+        "risk",
+        N_("An open risk whose assessment is older than its review interval."),
+    ),
+    "risk-action-overdue": ("risk-action", N_("An open risk treatment action past its due date.")),
+    "risk-above-appetite": (
+        "risk",
+        N_(
+            "An open risk above the appetite, accepted without who and when, or mitigated "
+            "without an open action."
+        ),
+    ),
+    "risk-control-excluded": (
+        "risk",
+        N_("A risk treated by a control that the SoA marks not applicable."),
+    ),
+    "control-unjustified": (
+        "control",
+        N_("An applicable control that no risk names and that has no justification."),
     ),
 }
 

@@ -4,7 +4,9 @@ Each kind uses the same predicates as its rule, so an overdue item here is a pro
 ``check``. Training items belong to the person's unit (``owner`` is the unit id: the unit's
 manager follows up; personnel numbers, not names, identify people), and are due when their last
 completion expires, or on the evaluation date itself when the module was never completed.
-Incidents appear while open and not yet notified, due on their notification deadline.
+Incidents appear while open and not yet notified, due on their notification deadline. Risks
+(kind ``risk``) bring two items: an open risk's next assessment (its owner reviews it) and each
+open action of an open risk (the action's owner).
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from typing import Any
 from nencheck.checks.evidence import is_expired
 from nencheck.checks.incidents import open_deadlines
 from nencheck.checks.policies import DUE_SOON, OVERDUE, policy_state
+from nencheck.checks.risks import action_overdue, review_overdue
 from nencheck.checks.scope import days_between, in_unit
 from nencheck.checks.training import assignments
+from nencheck.i18n import _
 from nencheck.model.records import Records
 from nencheck.model.types import Duration
 
-KINDS = ("policy", "finding", "evidence", "training", "incident")
+KINDS = ("policy", "finding", "evidence", "training", "incident", "risk")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ def due_items(
         "evidence": _evidence,
         "training": _training,
         "incident": _incidents,
+        "risk": _risks,
     }
     items: list[DueItem] = []
     for kind in KINDS:
@@ -189,4 +194,36 @@ def _incidents(records: Records, as_of: date, horizon: date) -> list[DueItem]:
                 OVERDUE if found.late else DUE_SOON,
             )
         )
+    return items
+
+
+def _risks(records: Records, as_of: date, horizon: date) -> list[DueItem]:
+    items = []
+    for risk in records.risks:
+        if not risk.is_open:
+            continue
+        review = risk.next_assessment()
+        if review <= horizon:
+            days = days_between(review, as_of)
+            state = OVERDUE if review_overdue(risk, as_of) else DUE_SOON
+            title = _("Risk review: {title}").format(title=risk.title)
+            items.append(
+                DueItem("risk", risk.id, title, risk.owner, list(risk.units), review, days, state)
+            )
+        for action in risk.actions:
+            if not action.is_open or action.due > horizon:
+                continue
+            state = OVERDUE if action_overdue(risk, action, as_of) else DUE_SOON
+            items.append(
+                DueItem(
+                    "risk",
+                    action.id,
+                    action.title,
+                    action.owner,
+                    list(risk.units),
+                    action.due,
+                    days_between(action.due, as_of),
+                    state,
+                )
+            )
     return items

@@ -37,3 +37,18 @@ class FileChange:
     day: date  # the commit date, in the committer's time zone
     path: str
     keys: frozenset[str] | None = None  # top-level keys changed in a YAML file; None: unknown
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One assessment of a risk as git holds it: the commit that recorded it (when, by whom),
+    the ``assessed`` date and the scores written then."""
+
+    commit: str
+    date: str  # the commit's author date, ISO 8601
+    author: str
+    assessed: str  # YYYY-MM-DD as written in the file
+    likelihood: int
+    impact: int
+    target: tuple[int, int] | None
+    path: str

@@ -66,6 +66,7 @@ def due_kind_label(kind: str) -> str:
         "evidence": _("Evidence"),
         "training": _("Training"),
         "incident": _("Incident notification"),
+        "risk": _("Risk"),
     }
     return labels.get(kind, kind)
 
@@ -89,3 +90,24 @@ def days_words(days: int, state: str = "") -> str:
     if days == 0:
         return _("due today")
     return ngettext("in {count} day", "in {count} days", days).format(count=days)
+
+
+def risk_level_label(level: str) -> str:
+    """SPEC's level names in the reader's language; an organisation's own names as written."""
+    labels = {
+        "low": _("low"),
+        "medium": _("medium"),
+        "high": _("high"),
+        "critical": _("critical"),
+    }
+    return labels.get(level, level)
+
+
+def treatment_label(treatment: str) -> str:
+    labels = {
+        "mitigate": _("mitigate"),
+        "accept": _("accept"),
+        "transfer": _("transfer"),
+        "avoid": _("avoid"),
+    }
+    return labels.get(treatment, treatment)

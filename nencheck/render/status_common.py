@@ -198,3 +198,23 @@ def countdown(hours_left: float) -> str:
     if hours_left >= 0:
         return _("{days} d {hours} h left").format(days=days, hours=rest)
     return _("{days} d {hours} h late").format(days=days, hours=rest)
+
+
+def risk_level_rows(summary: dict[str, Any]) -> list[tuple[str, int]]:
+    """Open risks per level, lowest level first (empty when the repository keeps no risks)."""
+    from nencheck.render.labels import risk_level_label
+
+    risks = summary.get("risks") or {}
+    return [(risk_level_label(name), count) for name, count in risks.get("by_level", {}).items()]
+
+
+def risks_note(summary: dict[str, Any]) -> str:
+    from nencheck.render.labels import risk_level_label
+
+    risks = summary.get("risks") or {}
+    if not risks.get("open"):
+        return _("No open risks in the risk register.")
+    return _(
+        "{open} open; {above_appetite} above the appetite ({appetite}); reviews overdue: "
+        "{review_overdue}; treatment actions overdue: {actions_overdue}"
+    ).format(**{**risks, "appetite": risk_level_label(risks["appetite"])})

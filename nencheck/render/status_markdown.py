@@ -102,4 +102,12 @@ def _sections(summary: dict[str, Any]) -> list[tuple[str, list[str]]]:
                 ),
             ],
         ),
+        (
+            _("Risks"),
+            [
+                *table([_("Level"), _("Open")], common.risk_level_rows(summary)),
+                "",
+                common.risks_note(summary),
+            ],
+        ),
     ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.model.history import Version
+from nencheck.model.history import Assessment, Version
 from nencheck.store.git.runner import GitFailed, read_blobs, run_git
 
 _FORMAT = "%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%B%x1f"
@@ -121,3 +121,57 @@ def _parse_log(out: str, full_path: str, prefix: str) -> list[FileVersion]:
         )
         current = older
     return versions
+
+
+def risk_assessments(root: Path, path: str, *, rev: str = "HEAD") -> list[Assessment]:
+    """Every distinct assessment a risk file has held (its ``assessed`` date and scores), newest
+    first, each with the commit that first recorded it. One ``git log`` and one batched read of
+    the file's versions; a version that does not parse (a broken commit) is skipped."""
+    found: list[Assessment] = []
+    for entry in reversed(file_history(root, path, rev=rev)):  # oldest first
+        scores = _scores(entry.content)
+        if scores is None:
+            continue
+        assessed, likelihood, impact, target = scores
+        last = found[-1] if found else None
+        if last and (last.assessed, last.likelihood, last.impact, last.target) == scores:
+            continue
+        found.append(
+            Assessment(
+                commit=entry.commit,
+                date=entry.date,
+                author=entry.author,
+                assessed=assessed,
+                likelihood=likelihood,
+                impact=impact,
+                target=target,
+                path=entry.path,
+            )
+        )
+    return list(reversed(found))
+
+
+def _scores(content: bytes | None) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    if content is None:
+        return None
+    from nencheck.store.read.yamlread import YamlFailure, parse_yaml
+
+    try:
+        data = parse_yaml(content.decode("utf-8")).data
+    except (UnicodeDecodeError, YamlFailure):
+        return None
+    if not isinstance(data, dict):
+        return None
+    current, target = _pair(data.get("current")), _pair(data.get("target"))
+    if current is None or data.get("assessed") is None:
+        return None
+    return str(data["assessed"]), current[0], current[1], target
+
+
+def _pair(value: object) -> tuple[int, int] | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return int(str(value["likelihood"])), int(str(value["impact"]))
+    except (KeyError, ValueError):
+        return None

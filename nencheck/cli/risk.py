@@ -297,3 +297,13 @@ def accept(
     edit = accept_risk(state.root, records, risk_id, by=by, day=_past_date(day, state))
     commit(state.root, edit.changes, edit.message, no_commit=no_commit, force=force)
     return exitcodes.OK
+
+
+def _add_import() -> None:
+    """``risk import`` lives in its own module (the importer's options); click needs it here."""
+    from nencheck.cli.risk_import import risk_import
+
+    risk.add_command(risk_import)
+
+
+_add_import()

@@ -25,6 +25,7 @@ class SoaRow:
     units: list[str] = field(default_factory=list)
     policies: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)  # the risks whose treatment names it
     iso27002_2013: list[str] | None = None  # only when mapping from 2013 was asked for
     in_catalog: bool = True
     file: str = ""
@@ -44,6 +45,7 @@ class SoaRow:
             "status": self.status,
             "policies": self.policies,
             "evidence": self.evidence,
+            "risks": self.risks,
             "owner": self.owner or None,
             "units": self.units,
             "in_catalog": self.in_catalog,
@@ -105,6 +107,7 @@ def _row(
         units=list(control.units) if control else [],
         policies=list(records.policies_for_control(control_id)),
         evidence=list(records.evidence_for_control(control_id)),
+        risks=list(records.risks_for_control(control_id)),
         iso27002_2013=None if mapping is None else _replaced_ids(records, control_id, mapping),
         in_catalog=in_catalog,
         file=control.origin.file if control else "",

@@ -43,7 +43,7 @@ def _line(row: SoaRow, mapped_width: int | None) -> str:
     cells += [
         f"{applicable_label(row.applicable):<4}",
         f"{status:<22}",
-        ", ".join(row.policies + row.evidence),
+        ", ".join(row.policies + row.evidence + row.risks),
     ]
     return " ".join(cells).rstrip()
 

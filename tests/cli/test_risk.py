@@ -228,3 +228,22 @@ def test_due_lists_reviews_and_actions_with_their_owners(org: Path, run: Run) ->
     }
     ics = run("due", "--kind", "risk", "--as-of", AS_OF, "--format", "ics", repo=org).stdout
     assert "R-2025-007-A1" in ics
+
+
+def test_report_shows_heat_map_movement_from_git_and_acceptances(org: Path, run: Run) -> None:
+    assessed = run("risk", "assess", "R-2025-007", "--likelihood", "3", "--impact", "4",
+                   "--date", "2026-11-20", repo=org)  # fmt: skip
+    assert assessed.exit_code == 0, assessed.output
+    markdown = run("report", "--format", "markdown", "--as-of", AS_OF, repo=org)
+    assert markdown.exit_code == 0, markdown.output
+    section = markdown.stdout.split("## Risks", 1)[1].split("\n## ", 1)[0]
+    assert "2 open risks; 2 above the appetite (medium)" in section
+    assert "- R-2025-007: 2025-02-10 critical (25) → 2026-11-20 high (12)" in section
+    assert (
+        "- R-2026-004 Verouderde software in diagnostische apparatuur (high): **not recorded**"
+        in section
+    )
+    html = run("report", "--as-of", AS_OF, repo=org).stdout
+    assert '<tr data-risk="R-2025-007" data-direction="down">' in html
+    assert html.count('class="cell"') == 50  # two 5x5 grids: current and target
+    assert 'data-likelihood="3" data-impact="4" data-level="high" data-count="1"' in html

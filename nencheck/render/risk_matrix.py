@@ -75,7 +75,8 @@ def matrix_svg(heat: HeatMap, title: str) -> str:
     height = MARGIN_TOP + rows * SIZE + 110
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12" role="img" '
+        f'viewBox="0 0 {width} {height}" style="max-width:100%;height:auto" '
+        f'font-family="sans-serif" font-size="12" role="img" '
         f'aria-label="{escape(title, {chr(34): "&quot;"})}">',
         f"<title>{escape(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',

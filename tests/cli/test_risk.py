@@ -247,3 +247,35 @@ def test_report_shows_heat_map_movement_from_git_and_acceptances(org: Path, run:
     assert '<tr data-risk="R-2025-007" data-direction="down">' in html
     assert html.count('class="cell"') == 50  # two 5x5 grids: current and target
     assert 'data-likelihood="3" data-impact="4" data-level="high" data-count="1"' in html
+
+
+def test_rev_and_as_recorded_read_the_register_as_committed(org: Path, run: Run) -> None:
+    run("risk", "assess", "R-2025-007", "--likelihood", "3", "--impact", "4", "--date",
+        "2026-11-20", repo=org)  # fmt: skip
+
+    def score(*args: str) -> int:
+        found = run("risk", "list", "--as-of", AS_OF, "--format", "json", *args, repo=org)
+        assert found.exit_code == 0, found.output
+        return next(r for r in found.json()["risks"] if r["id"] == "R-2025-007")["current"]["score"]
+
+    assert score() == 12
+    assert score("--rev", "HEAD~1") == 25
+    shown = run("risk", "show", "R-2025-007", "--rev", "HEAD~1", "--format", "json",
+                "--as-of", AS_OF, repo=org)  # fmt: skip
+    assert [h["assessed"] for h in shown.json()["history"]] == ["2025-02-10"]
+
+
+def test_action_ids_are_unique_across_the_register(org: Path, run: Run) -> None:
+    path = org / "risks/dia/r-2026-004.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "actions:\n  - {id: R-2025-007-A1, title: Vervangen, owner: DC, due: 2027-01-01, "
+        "status: open}\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--as-of", AS_OF, repo=org)
+    assert result.exit_code == 2
+    assert (
+        "risks/hap/r-2025-007.yaml:11:10: error duplicate-id: duplicate risk action id "
+        "'R-2025-007-A1': also used in risks/dia/r-2026-004.yaml:12" in result.output
+    )

@@ -107,7 +107,12 @@ def _check_levels(levels: tuple[str, ...], known: list[str]) -> None:
 
 @risk.command()
 @click.argument("risk_id", metavar="ID")
-@click.option("--since", metavar="DATE", help="Only assessments on or after this date.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="History since this date (e.g. the last audit): the assessment in force then, and "
+    "every later one.",
+)
 @format_option("text", "json")
 @output_option
 @global_options
@@ -142,9 +147,10 @@ def show(
         for control in [records.control_by_id.get(control_id)]
     ]
     assessments = _assessments(state, found.origin.file)
-    if since is not None:
+    if since is not None:  # the assessments since then, and the one in force on that date
         start = parse_cli_date(since, "--since").isoformat()
-        assessments = [a for a in assessments if a.assessed >= start]
+        earlier = [a for a in assessments if a.assessed < start]
+        assessments = [a for a in assessments if a.assessed >= start] + earlier[:1]
     history = assessment_rows(assessments, records.settings.risk)
     criteria = records.settings.risk
     if output_format == "json":

@@ -103,6 +103,16 @@ def risk_level_label(level: str) -> str:
     return labels.get(level, level)
 
 
+def affects_label(affects: str) -> str:
+    labels = {
+        "confidentiality": _("confidentiality"),
+        "integrity": _("integrity"),
+        "availability": _("availability"),
+        "patient_safety": _("patient safety"),
+    }
+    return labels.get(affects, affects)
+
+
 def treatment_label(treatment: str) -> str:
     labels = {
         "mitigate": _("mitigate"),

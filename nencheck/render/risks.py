@@ -11,7 +11,12 @@ from typing import Any
 from nencheck.checks.risk_register import AssessmentRow, RiskRow
 from nencheck.checks.risks import Rating
 from nencheck.i18n import _, ngettext
-from nencheck.render.labels import risk_level_label, treatment_label
+from nencheck.render.labels import (
+    affects_label,
+    control_status_label,
+    risk_level_label,
+    treatment_label,
+)
 from nencheck.render.registers import table_csv, table_text, to_json
 
 WIDTH = 80
@@ -179,7 +184,7 @@ def risk_show_text(
     field(_("Threat"), risk.threat)
     field(_("Vulnerability"), risk.vulnerability)
     field(_("Assets"), ", ".join(risk.assets))
-    field(_("Affects"), ", ".join(value.value for value in risk.affects))
+    field(_("Affects"), ", ".join(affects_label(value.value) for value in risk.affects))
     field(_("Now"), _score_line(row.current, likelihood, impact))
     field(_("Target"), _score_line(row.target, likelihood, impact) if row.target else None)
     above = _("above the appetite ({appetite})") if row.above_appetite else ""
@@ -188,14 +193,17 @@ def risk_show_text(
     if risk.accepted_by:
         field(_("Accepted"), f"{risk.accepted_by}, {risk.accepted}")
     overdue = f"  ({_('overdue')})" if row.review_overdue else ""
-    field(_("Assessed"), f"{risk.assessed}; {_('next')} {row.next_assessment}{overdue}")
+    when = _("{assessed}; next review {next}").format(
+        assessed=risk.assessed, next=row.next_assessment
+    )
+    field(_("Assessed"), when + overdue)
     field(_("Status"), risk.status.value)
     field(_("File"), risk.origin.file)
     lines += ["", _("Controls")]
     lines += [f"  {_control_line(control)}" for control in controls] or [f"  {_('none')}"]
     lines += ["", _("Actions")]
     for action in risk.actions:
-        state = action.status.value + (f" {action.done}" if action.done else "")
+        state = _("done {date}").format(date=action.done) if action.done else _("open")
         if action.id in row.actions_overdue:
             state += f" ({_('overdue')})"
         lines.append(f"  {action.id}  {action.due}  {state}  {action.owner}: {action.title}")
@@ -232,7 +240,7 @@ def _control_line(control: ControlState) -> str:
     elif not control.applicable:
         state = _("NOT APPLICABLE in the SoA")
     else:
-        state = _("applicable, {status}").format(status=control.status)
+        state = _("applicable, {status}").format(status=control_status_label(control.status or ""))
     return f"{control.id:<6} {clip(control.title, 44):<44}  {state}"
 
 

@@ -42,7 +42,7 @@ def _grid(heat: HeatMap, which: str) -> list[str]:
 def matrix_text(heat: HeatMap) -> str:
     left, right = _grid(heat, "current"), _grid(heat, "target")
     width = max(len(line) for line in left) + 6
-    lines = [a.ljust(width) + b for a, b in zip(left, right, strict=True)]
+    lines = [(a.ljust(width) + b).rstrip() for a, b in zip(left, right, strict=True)]
     lines.append("")
     legend = "  ".join(
         f"{GLYPHS[min(i, len(GLYPHS) - 1)]} {risk_level_label(name)} (≤{upper})"

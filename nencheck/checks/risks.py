@@ -39,6 +39,17 @@ class Rating:
         }
 
 
+def level_label(level: str) -> str:
+    """SPEC's level names in the reader's language; an organisation's own names as written."""
+    labels = {
+        "low": _("low"),
+        "medium": _("medium"),
+        "high": _("high"),
+        "critical": _("critical"),
+    }
+    return labels.get(level, level)
+
+
 def rating(score: Score, criteria: RiskCriteria) -> Rating:
     return Rating(score.likelihood, score.impact, score.value, criteria.level(score.value))
 
@@ -165,9 +176,9 @@ def rule_risk_above_appetite(records: Records, as_of: date) -> list[Problem]:
         current = rating(risk.current, criteria)
         values = {
             "title": risk.title,
-            "level": current.level,
+            "level": level_label(current.level),
             "score": current.score,
-            "appetite": criteria.appetite,
+            "appetite": level_label(criteria.appetite),
         }
         if reason == "not_accepted":
             message = _(

@@ -8,11 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from nencheck.checks.risks import level_label
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.records import Records, find_by_id
 from nencheck.model.risk import Risk
 from nencheck.model.settings import RiskCriteria
+from nencheck.render.labels import treatment_label
 from nencheck.store.write.record_edits import Edit, ensure_valid, fresh, set_field
 from nencheck.store.write.writer import Change, dump_edited, load_for_edit, scalar
 
@@ -77,12 +79,12 @@ def assess_risk(
         id=risk.id,
         likelihood=likelihood,
         impact=impact,
-        level=criteria.level(now),
+        level=level_label(criteria.level(now)),
         score=now,
         day=day.isoformat(),
         old_l=risk.current.likelihood,
         old_i=risk.current.impact,
-        old_level=criteria.level(was),
+        old_level=level_label(criteria.level(was)),
         old_score=was,
         old_day=risk.assessed.isoformat(),
     )
@@ -120,10 +122,10 @@ def accept_risk(root: Path, records: Records, risk_id: str, *, by: str, day: dat
         title=risk.title,
         by=by.strip(),
         day=day.isoformat(),
-        level=level,
+        level=level_label(level),
         score=risk.current.value,
-        appetite=criteria.appetite,
-        treatment=risk.treatment.value,
+        appetite=level_label(criteria.appetite),
+        treatment=treatment_label(risk.treatment.value),
     )
     return Edit(risk.id, [Change(path, content)], message + "\n")
 

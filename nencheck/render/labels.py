@@ -94,13 +94,9 @@ def days_words(days: int, state: str = "") -> str:
 
 def risk_level_label(level: str) -> str:
     """SPEC's level names in the reader's language; an organisation's own names as written."""
-    labels = {
-        "low": _("low"),
-        "medium": _("medium"),
-        "high": _("high"),
-        "critical": _("critical"),
-    }
-    return labels.get(level, level)
+    from nencheck.checks.risks import level_label
+
+    return level_label(level)
 
 
 def affects_label(affects: str) -> str:

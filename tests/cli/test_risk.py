@@ -282,3 +282,23 @@ def test_action_ids_are_unique_across_the_register(org: Path, run: Run) -> None:
         "risks/hap/r-2025-007.yaml:11:10: error duplicate-id: duplicate risk action id "
         "'R-2025-007-A1': also used in risks/dia/r-2026-004.yaml:12" in result.output
     )
+
+
+def test_the_example_register_gives_one_case_of_each_risk_rule(run: Run) -> None:
+    """The data helper's register (risks/): no data errors on 2026-11-23 and exactly these."""
+    from tests.conftest import PROJECT_ROOT
+
+    found = run("check", "--as-of", AS_OF, "--format", "json", repo=PROJECT_ROOT).json()
+    assert found["errors"] == []
+    by_rule: dict[str, list[str]] = {}
+    for problem in found["problems"]:
+        if problem["rule"].startswith("risk-") or problem["rule"] == "control-unjustified":
+            by_rule.setdefault(problem["rule"], []).append(problem["id"])
+    assert by_rule == {
+        "risk-review-overdue": ["R-2024-008", "R-2025-024", "R-2024-003"],
+        "risk-action-overdue": ["R-2025-020-A1", "R-2025-007-A2", "R-2025-024-A2", "R-2026-006-A1"],
+        "risk-above-appetite": ["R-2026-004"],
+        "risk-control-excluded": ["R-2026-016"],
+    }
+    status = run("status", "--as-of", AS_OF, "--lang", "en", repo=PROJECT_ROOT).stdout
+    assert "26 open; 10 above the appetite (medium); reviews overdue: 3" in status

@@ -302,3 +302,15 @@ def test_the_example_register_gives_one_case_of_each_risk_rule(run: Run) -> None
     }
     status = run("status", "--as-of", AS_OF, "--lang", "en", repo=PROJECT_ROOT).stdout
     assert "26 open; 10 above the appetite (medium); reviews overdue: 3" in status
+
+
+def test_assess_adds_a_target_after_current_in_the_files_style(org: Path, run: Run) -> None:
+    done = run("risk", "assess", "R-2026-004", "--likelihood", "3", "--impact", "3",
+               "--target", "2,3", "--date", "2026-11-20", repo=org)  # fmt: skip
+    assert done.exit_code == 0, done.output
+    text = (org / "risks/dia/r-2026-004.yaml").read_text(encoding="utf-8")
+    assert (
+        "current: {likelihood: 3, impact: 3}\ntarget: {likelihood: 2, impact: 3}\n"
+        "treatment: accept\n" in text
+    )
+    assert "assessed: 2026-11-20\n" in text

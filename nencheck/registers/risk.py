@@ -70,28 +70,7 @@ def assess_risk(
     set_field(document, "assessed", day, after=("actions", "accepted"))
     content = dump_edited(document)
     ensure_valid(path, content, "risk")
-    was, now = risk.current.value, likelihood * impact
-    message = _(
-        "Assess risk {id}: likelihood {likelihood}, impact {impact} ({level}, score {score})\n\n"
-        "Assessed on {day}; before: likelihood {old_l}, impact {old_i} ({old_level}, score "
-        "{old_score}), assessed {old_day}."
-    ).format(
-        id=risk.id,
-        likelihood=likelihood,
-        impact=impact,
-        level=level_label(criteria.level(now)),
-        score=now,
-        day=day.isoformat(),
-        old_l=risk.current.likelihood,
-        old_i=risk.current.impact,
-        old_level=level_label(criteria.level(was)),
-        old_score=was,
-        old_day=risk.assessed.isoformat(),
-    )
-    if target is not None:
-        message += "\n" + _("Target: likelihood {likelihood}, impact {impact}.").format(
-            likelihood=target[0], impact=target[1]
-        )
+    message = _assessment_message(risk, criteria, likelihood, impact, target, day)
     return Edit(risk.id, [Change(path, content)], message + "\n")
 
 
@@ -128,6 +107,40 @@ def accept_risk(root: Path, records: Records, risk_id: str, *, by: str, day: dat
         treatment=treatment_label(risk.treatment.value),
     )
     return Edit(risk.id, [Change(path, content)], message + "\n")
+
+
+def _assessment_message(
+    risk: Risk,
+    criteria: RiskCriteria,
+    likelihood: int,
+    impact: int,
+    target: tuple[int, int] | None,
+    day: date,
+) -> str:
+    """What changed and why, for the commit: the new score and level, and the one before."""
+    was, now = risk.current.value, likelihood * impact
+    message = _(
+        "Assess risk {id}: likelihood {likelihood}, impact {impact} ({level}, score {score})\n\n"
+        "Assessed on {day}; before: likelihood {old_l}, impact {old_i} ({old_level}, score "
+        "{old_score}), assessed {old_day}."
+    ).format(
+        id=risk.id,
+        likelihood=likelihood,
+        impact=impact,
+        level=level_label(criteria.level(now)),
+        score=now,
+        day=day.isoformat(),
+        old_l=risk.current.likelihood,
+        old_i=risk.current.impact,
+        old_level=level_label(criteria.level(was)),
+        old_score=was,
+        old_day=risk.assessed.isoformat(),
+    )
+    if target is not None:
+        message += "\n" + _("Target: likelihood {likelihood}, impact {impact}.").format(
+            likelihood=target[0], impact=target[1]
+        )
+    return message
 
 
 def _set_score(

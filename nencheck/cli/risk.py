@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.completion import complete_risk_ids
 from nencheck.cli.context import (
     app,
     emit,
@@ -106,7 +107,7 @@ def _check_levels(levels: tuple[str, ...], known: list[str]) -> None:
 
 
 @risk.command()
-@click.argument("risk_id", metavar="ID")
+@click.argument("risk_id", metavar="ID", shell_complete=complete_risk_ids)
 @click.option(
     "--since",
     metavar="DATE",
@@ -239,7 +240,7 @@ def _past_date(text: str | None, state: AppContext) -> date:
 
 
 @risk.command()
-@click.argument("risk_id", metavar="ID")
+@click.argument("risk_id", metavar="ID", shell_complete=complete_risk_ids)
 @click.option("--likelihood", type=int, required=True, help="Likelihood now (1..scale).")
 @click.option("--impact", type=int, required=True, help="Impact now (1..scale).")
 @click.option("--target", type=ScorePair(), help="The residual risk aimed for: L,I.")
@@ -281,7 +282,7 @@ def assess(
 
 
 @risk.command()
-@click.argument("risk_id", metavar="ID")
+@click.argument("risk_id", metavar="ID", shell_complete=complete_risk_ids)
 @click.option("--by", "by", required=True, metavar="NAME", help="Who accepts the risk.")
 @click.option("--date", "day", metavar="DATE", help="Date of the acceptance (default: today).")
 @commit_options

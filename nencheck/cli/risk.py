@@ -43,7 +43,7 @@ def risk() -> None:
     """
 
 
-@risk.command(name="list")
+@risk.command(name="list", short_help="The open risks by score; filters; text, json, csv.")
 @click.option("--level", "levels", multiple=True, help="Only risks at this level (repeatable).")
 @click.option("--owner", help="Only risks of this owner (case does not matter).")
 @click.option("--unit", help="Only risks of this unit (and those for all units).")
@@ -106,7 +106,7 @@ def _check_levels(levels: tuple[str, ...], known: list[str]) -> None:
         )
 
 
-@risk.command()
+@risk.command(short_help="One risk: levels, controls, actions, history from git.")
 @click.argument("risk_id", metavar="ID", shell_complete=complete_risk_ids)
 @click.option(
     "--since",
@@ -173,7 +173,7 @@ def _assessments(state: AppContext, path: str) -> list:  # type: ignore[type-arg
     return risk_assessments(state.root, path, rev=history_start(state))
 
 
-@risk.command()
+@risk.command(short_help="The heat map, current and target; text, json, svg.")
 @click.option("--unit", help="Only risks of this unit (and those for all units).")
 @click.option("--owner", help="Only risks of this owner.")
 @format_option("text", "json", "svg")
@@ -239,7 +239,7 @@ def _past_date(text: str | None, state: AppContext) -> date:
     return day
 
 
-@risk.command()
+@risk.command(short_help="Record a new assessment (one commit).")
 @click.argument("risk_id", metavar="ID", shell_complete=complete_risk_ids)
 @click.option("--likelihood", type=int, required=True, help="Likelihood now (1..scale).")
 @click.option("--impact", type=int, required=True, help="Impact now (1..scale).")
@@ -281,7 +281,7 @@ def assess(
     return exitcodes.OK
 
 
-@risk.command()
+@risk.command(short_help="Record who accepted the remaining risk (one commit).")
 @click.argument("risk_id", metavar="ID", shell_complete=complete_risk_ids)
 @click.option("--by", "by", required=True, metavar="NAME", help="Who accepts the risk.")
 @click.option("--date", "day", metavar="DATE", help="Date of the acceptance (default: today).")

@@ -12,7 +12,7 @@ from nencheck.cli.policy_import import import_options
 from nencheck.i18n import _
 
 
-@click.command(name="import")
+@click.command(name="import", short_help="Import a Dutch risk spreadsheet (one commit).")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @import_options
 @global_options

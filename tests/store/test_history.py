@@ -58,6 +58,7 @@ def test_history_is_newest_first_with_versions_across_a_rename(org: Path) -> Non
         "version": "5.0",
         "message": "Version 5.0",
         "file": RENAMED,
+        "changed": ["record"],
     }
 
 

@@ -34,6 +34,7 @@ def history_rules(state: AppContext, records: Records) -> list[Rule]:
 
 def history_start(state: AppContext) -> str:
     """Where history is read from: --rev, the --as-recorded commit, or HEAD."""
+    state.warn_if_shallow()
     if state.rev:
         return state.rev
     if state.as_recorded:

@@ -47,7 +47,7 @@ def status(ctx: click.Context, output_format: str, unit: str | None, output: Pat
     check_unit(records, unit)
     summary = status_summary(records, state.as_of, unit)
     if output_format == "json":
-        emit(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", output)
+        emit(json.dumps(summary.to_json(), ensure_ascii=False, indent=2) + "\n", output)
     elif output_format == "markdown":
         from nencheck.render.status_markdown import render_status_markdown
 

@@ -18,7 +18,7 @@ Rule = Callable[[Records, date], list[Problem]]
 def history_rules(state: AppContext, records: Records) -> list[Rule]:
     """The history rules, judged on the commits up to what was read: --rev, the --as-recorded
     commit, or HEAD (uncommitted changes in the working tree are not history yet)."""
-    from nencheck.checks.policy_changes import rule_policy_changed_unversioned
+    from nencheck.checks.rules import GIT_HISTORY, RULES
     from nencheck.errors import NencheckError
     from nencheck.store.git.file_changes import gather_changes
 
@@ -29,7 +29,7 @@ def history_rules(state: AppContext, records: Records) -> list[Rule]:
     changes = gather_changes(state.root, records, start, use_cache=not state.no_cache)
     if changes is None:
         return []
-    return [partial(rule_policy_changed_unversioned, changes=changes)]
+    return [partial(rule.function, changes=changes) for rule in RULES if rule.needs == GIT_HISTORY]
 
 
 def history_start(state: AppContext) -> str:

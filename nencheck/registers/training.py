@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from nencheck.imports.training import NewCompletion
+from nencheck.model.importing import NewCompletion
 from nencheck.store.read.loader import COMPLETIONS_DIR
 from nencheck.store.write.record_edits import fresh
 from nencheck.store.write.writer import Change, dump_edited, load_for_edit, scalar

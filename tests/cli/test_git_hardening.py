@@ -167,6 +167,21 @@ def test_init_without_git_writes_nothing(
     assert not target.exists() or not any(target.iterdir())
 
 
+def test_check_without_git_in_a_repository_says_the_history_rule_was_skipped(
+    run: Run, org: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "no-git-here"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    outcome = run("check", "--as-of", "2026-01-01", "--format", "json", repo=org)
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stderr.count("policy-changed-unversioned was not checked") == 1
+    assert '"policy-changed-unversioned"' not in outcome.stdout
+    shutil.rmtree(org / ".git")
+    plain = run("check", "--as-of", "2026-01-01", repo=org)
+    assert "git" not in plain.stderr  # no repository: nothing to say
+
+
 def test_init_no_commit_needs_no_git(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

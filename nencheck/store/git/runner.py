@@ -61,6 +61,14 @@ def require_git() -> None:
         )
 
 
+def git_missing_in_a_work_tree(root: Path) -> bool:
+    """True when ``root`` lies in a git work tree (a ``.git`` above it) but git cannot be run:
+    then history is there but cannot be read, which deserves a word rather than silence."""
+    if shutil.which("git") is not None:
+        return False
+    return any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents))
+
+
 def git_command(args: Sequence[str]) -> list[str]:
     """The full command line for ``git ARGS`` with the pinned options."""
     pinned = [part for key, value in PINNED_CONFIG for part in ("-c", f"{key}={value}")]

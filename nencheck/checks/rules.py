@@ -26,9 +26,10 @@ from nencheck.i18n import N_, _
 from nencheck.model.records import Records
 
 Rule = Callable[[Records, date], list[Problem]]
-Severity = Literal["warning", "error"]
-RECORDS = "records"  # judged on the records alone
-GIT_HISTORY = "git-history"  # also needs facts from git (bound by the CLI; skipped outside git)
+ProblemSeverity = Literal["warning", "error"]
+Needs = Literal["records", "git-history"]
+RECORDS_ONLY: Needs = "records"  # judged on the records alone
+GIT_HISTORY: Needs = "git-history"  # also facts from git (bound by the CLI; skipped outside git)
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class RuleSpec:
     kind: str  # the kind of record a problem's id names (SARIF, JUnit)
     description: str  # N_(): translated where shown
     function: Callable[..., list[Problem]]
-    needs: str = RECORDS
-    severity: Severity = "warning"  # without fail_on; a fail_on rule is an error
+    needs: Needs = RECORDS_ONLY
+    severity: ProblemSeverity = "warning"  # without fail_on; a fail_on rule is an error
 
     @property
     def text(self) -> str:
@@ -66,7 +67,9 @@ RULES: tuple[RuleSpec, ...] = (
 RULE_BY_NAME: dict[str, RuleSpec] = {rule.name: rule for rule in RULES}
 
 # The rules judged on the records alone, in table order (the history rules are bound by the CLI).
-RECORD_RULES: tuple[Rule, ...] = tuple(rule.function for rule in RULES if rule.needs == RECORDS)
+RECORD_RULES: tuple[Rule, ...] = tuple(
+    rule.function for rule in RULES if rule.needs == RECORDS_ONLY
+)
 
 
 def rule_kind(rule: str) -> str:

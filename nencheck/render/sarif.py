@@ -8,13 +8,13 @@ record id lets code scanning follow one problem across commits even when lines m
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from nencheck import __version__
 from nencheck.checks.rules import RULES
 from nencheck.errors import ERROR_CODES
 from nencheck.render.check import CheckOutcome
+from nencheck.render.json_text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -45,7 +45,7 @@ def render(outcome: CheckOutcome) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def _rules(fail_on: set[str]) -> list[dict[str, Any]]:

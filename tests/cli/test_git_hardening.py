@@ -167,6 +167,19 @@ def test_init_without_git_writes_nothing(
     assert not target.exists() or not any(target.iterdir())
 
 
+def test_init_example_without_git_writes_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "no-git-here"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    target = tmp_path / "voorbeeld"
+    outcome = run("init", "--example", str(target))
+    assert outcome.exit_code == 2
+    assert "git is not installed" in outcome.stderr
+    assert not target.exists()
+
+
 def test_check_without_git_in_a_repository_says_the_history_rule_was_skipped(
     run: Run, org: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

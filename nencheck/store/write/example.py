@@ -539,6 +539,7 @@ def write_example(target: Path, source: Path | None = None) -> int:
     """Create the example repository in ``target`` (a new or empty folder); the commit count."""
     import yaml
 
+    require_git()  # first: nothing is written (or worked out) without git
     source = source or example_source()
     if target.exists() and any(target.iterdir()):
         raise NencheckError(
@@ -550,7 +551,6 @@ def write_example(target: Path, source: Path | None = None) -> int:
     commits = example_commits(final, past_risks(source))
     settings = yaml.safe_load(final["nencheck.yaml"].decode("utf-8")) or {}
     contacts = {str(k): str(v) for k, v in (settings.get("contacts") or {}).items()}
-    require_git()  # before the folder is made: nothing is written without git
     target.mkdir(parents=True, exist_ok=True)
     run_git(target, ["init", "-q", "-b", "main"], read_only=False)
     run_git(

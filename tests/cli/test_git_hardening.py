@@ -121,7 +121,9 @@ def test_a_hostile_git_config_changes_nothing_nencheck_reads_or_writes(
     hostile_home.mkdir()
     (hostile_home / ".gitconfig").write_text(HOSTILE_GITCONFIG)
     monkeypatch.setenv("HOME", str(hostile_home))
-    assert git(twin, "config", "--get", "diff.noprefix").strip() == "true"  # it is in force
+    with (twin / ".git" / "config").open("a") as repository_config:  # the repository's own too
+        repository_config.write(HOSTILE_GITCONFIG.replace("noprefix = true", "noprefix = 1"))
+    assert git(twin, "config", "--get", "diff.noprefix").strip() == "1"  # it is in force
     hostile = _results(run, twin)
     hostile_write = _review(run, twin)
 

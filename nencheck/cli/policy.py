@@ -205,6 +205,7 @@ def diff(
       nencheck policy diff PROT-HAP-014 audit-2025 HEAD
     """
     from nencheck.model.policy import linked_document
+    from nencheck.render.policy_diff import render_diff
     from nencheck.store.git.diff import policy_diff
     from nencheck.store.git.history import policy_history
 
@@ -212,7 +213,7 @@ def diff(
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
     document = linked_document(found)
     versions = policy_history(state.root, found.origin.file, document, rev=_history_start(ctx))
-    emit(policy_diff(state.root, found.id, versions, rev_a, rev_b), output)
+    emit(render_diff(policy_diff(state.root, found.id, versions, rev_a, rev_b)), output)
     return exitcodes.OK
 
 

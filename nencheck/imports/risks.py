@@ -19,10 +19,11 @@ from pydantic import ValidationError
 from nencheck.i18n import _
 from nencheck.imports import terms
 from nencheck.imports.plan import RowReader, require_columns, split_list
-from nencheck.imports.policies import ALL_UNITS_FOLDER, _CellReader, slug
+from nencheck.imports.policies import _CellReader
 from nencheck.model.importing import ColumnMap, ImportPlan, PlannedFile, Row, Table
 from nencheck.model.records import Records
 from nencheck.model.risk import Risk
+from nencheck.store.write.paths import risk_path
 
 RISK_HEADERS: dict[str, tuple[str, ...]] = {
     "id": ("Nr", "Nummer", "ID", "Risiconummer", "Code", "Kenmerk"),
@@ -182,15 +183,6 @@ def _next_id(year: int, taken: set[str]) -> str:
     pattern = re.compile(rf"^R-{year}-(\d+)$", re.IGNORECASE)
     numbers = [int(m.group(1)) for t in taken if (m := pattern.match(t))]
     return f"R-{year}-{max(numbers, default=0) + 1:03d}"
-
-
-def risk_path(risk: Risk) -> str:
-    """risks/<unit>/<id>.yaml as in the example; risks/algemeen/ for all or several units."""
-    if len(risk.units) == 1 and risk.units[0] != "all":
-        folder = slug(risk.units[0])
-    else:
-        folder = ALL_UNITS_FOLDER
-    return f"risks/{folder}/{slug(risk.id)}.yaml"
 
 
 def _new_file(data: dict[str, Any], label: str, table: Table, row: Row) -> bytes:

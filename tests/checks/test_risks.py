@@ -220,9 +220,10 @@ def test_summary_and_heat_map_agree_with_the_list() -> None:
     assert heat.current == {(5, 5): 1, (1, 2): 1}
     assert heat.target == {(1, 1): 1}
     summary = risks_summary(found, AS_OF, None)
-    assert summary["open"] == heat.total("current") == 2
-    assert summary["by_level"] == {"low": 1, "medium": 0, "high": 0, "critical": 1}
-    assert summary["above_appetite"] == 1
+    assert summary.open == heat.total("current") == 2
+    assert summary.by_level == {"low": 1, "medium": 0, "high": 0, "critical": 1}
+    assert summary.above_appetite == 1
+    assert summary.to_json()["by_level"] == summary.by_level
     assert [r.id for r in risk_rows(found, AS_OF, RiskFilter(include_closed=True))] == [
         "R-1",
         "R-3",

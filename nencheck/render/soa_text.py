@@ -27,6 +27,8 @@ def render(view: SoaView) -> str:
             lines.append(_line(row, mapped_width if view.mapped_from_2013 else None))
             if row.applicable is False and row.justification:
                 lines.append(INDENT + _("excluded: {reason}").format(reason=row.justification))
+            if row.unjustified:
+                lines.append(INDENT + _("no risk names it and no justification is given"))
     lines += ["", _counts(view)]
     return "\n".join(lines) + "\n"
 

@@ -317,3 +317,17 @@ def test_assess_adds_a_target_after_current_in_the_files_style(org: Path, run: R
         "treatment: accept\n" in text
     )
     assert "assessed: 2026-11-20\n" in text
+
+
+def test_the_soa_names_the_risks_and_marks_an_unjustified_control(org: Path, run: Run) -> None:
+    soa = run("soa", "--as-of", AS_OF, "--format", "json", repo=org).json()
+    rows = {row["id"]: row for row in soa["controls"]}
+    assert sorted(rows["8.7"]["risks"]) == ["R-2025-007", "R-2026-004"]
+    assert rows["8.13"]["risks"] == ["R-2025-007"] and rows["8.13"]["unjustified"] is False
+    (org / "controls/8.31.yaml").write_text(
+        'id: "8.31"\ntitle: Eigen maatregel\napplicable: true\nstatus: planned\n', encoding="utf-8"
+    )
+    text = run("soa", "--as-of", AS_OF, repo=org).stdout
+    assert "no risk names it and no justification is given" in text
+    check = run("check", "--as-of", AS_OF, "--format", "json", repo=org).json()
+    assert [p["id"] for p in check["problems"] if p["rule"] == "control-unjustified"] == ["8.31"]

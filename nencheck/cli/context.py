@@ -303,3 +303,16 @@ def emit(content: str | bytes, output: Path | None) -> None:
 def stdout_is_terminal() -> bool:
     """Whether to colour output: only on a terminal, and never when NO_COLOR is set (no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def check_unit(records: Records, unit: str | None, *, allow_all: bool = False) -> None:
+    """A --unit option must name a unit of nencheck.yaml (or ``all`` where the command takes
+    it): the one check every command with --unit makes."""
+    known = [u.id for u in records.settings.units]
+    if unit is None or unit in known or (allow_all and unit == "all"):
+        return
+    raise NencheckError(
+        _("--unit: there is no unit '{unit}'; use one of nencheck.yaml's units: {units}").format(
+            unit=unit, units=", ".join(known) or "-"
+        )
+    )

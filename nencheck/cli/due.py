@@ -10,6 +10,7 @@ import click
 from nencheck.checks.due import KINDS
 from nencheck.cli.context import (
     app,
+    check_unit,
     emit,
     format_option,
     global_options,
@@ -17,7 +18,6 @@ from nencheck.cli.context import (
     parse_cli_duration,
     stdout_is_terminal,
 )
-from nencheck.cli.status import check_unit
 from nencheck.errors import NencheckError
 from nencheck.model.types import Duration
 

@@ -12,7 +12,7 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.cli.completion import complete_policy_ids
-from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.context import app, check_unit, emit, format_option, global_options, output_option
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyType
@@ -111,10 +111,7 @@ def policy_list(
 
     state = app(ctx)
     records = state.load()
-    if unit is not None and unit not in records.settings.unit_ids() | {"all"}:
-        raise NencheckError(
-            _("--unit: there is no unit {unit} in nencheck.yaml.").format(unit=unit)
-        )
+    check_unit(records, unit, allow_all=True)
     rows = policy_rows(records, state.as_of, PolicyFilter(unit, owner, types, states))
     if output_format == "json":
         emit(policy_json.render_list(rows, state.as_of), output)

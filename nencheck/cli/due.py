@@ -47,7 +47,7 @@ class DurationType(click.ParamType):
 @click.option(
     "--kind",
     "kinds",
-    type=click.Choice(KINDS),
+    type=click.Choice([kind.value for kind in KINDS]),
     multiple=True,
     help="Only these kinds (repeat the option for several).",
 )

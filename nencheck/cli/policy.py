@@ -14,10 +14,10 @@ from nencheck.cli import exitcodes
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.model.policy import Policy, PolicyType
+from nencheck.model.policy import Policy, PolicyState, PolicyType
 from nencheck.model.records import find_by_id
 
-STATES = ("ok", "due_soon", "overdue", "draft", "retired")
+STATES = [state.value for state in PolicyState]
 
 # Subcommands defined in other modules are imported only when used.
 ELSEWHERE = {

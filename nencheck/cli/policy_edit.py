@@ -13,7 +13,7 @@ from nencheck.cli import exitcodes
 from nencheck.cli.context import app, global_options, parse_cli_date, parse_cli_duration
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.model.policy import PolicyType
+from nencheck.model.policy import PolicyStatus, PolicyType
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -154,7 +154,7 @@ def review(
 @click.option("--version", default="0.1", show_default=True, help="Its version.")
 @click.option(
     "--status",
-    type=click.Choice(["draft", "active"]),
+    type=click.Choice([PolicyStatus.DRAFT.value, PolicyStatus.ACTIVE.value]),
     default="draft",
     show_default=True,
     help="active means approved (needs --approved-by and --interval) and reviewed on --date.",

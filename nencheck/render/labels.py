@@ -1,73 +1,157 @@
 """Human labels for the stable values in the records (statuses, severities, kinds), translated.
 
-The values themselves (``implemented``, ``due_soon``) stay as they are in JSON; documents for
-people show these labels. Functions, not constants, so the current language applies.
+Each value set is defined once, as a StrEnum (``model/`` for what records hold, ``checks/`` for
+what the rules derive); this module is the one place that names their members for people.
+The values themselves (``implemented``, ``due_soon``) stay as they are in JSON, CSV and option
+values; documents for people show these labels. The tables hold ``N_()`` marks and ``label()``
+translates at display time, so the current language applies.
 """
 
 from __future__ import annotations
 
-from nencheck.checks.policies import OVERDUE
-from nencheck.i18n import _, ngettext
+from enum import StrEnum
 
-CONTROL_STATUSES = ("implemented", "partial", "planned", "not_started", "missing")
-POLICY_STATES = ("ok", "due_soon", "overdue", "draft", "retired")
-SEVERITIES = ("major", "minor", "observation", "improvement")
-INCIDENT_KINDS = ("security_incident", "data_breach", "calamity", "complaint", "signal")
+from nencheck.checks.due import DueKind
+from nencheck.checks.policies import OVERDUE
+from nencheck.i18n import N_, _, ngettext
+from nencheck.model.audit import AuditType, FindingStatus, Severity
+from nencheck.model.control import ControlStatus
+from nencheck.model.incident import IncidentKind, IncidentStatus
+from nencheck.model.policy import PolicyState, PolicyStatus, PolicyType
+
+# A Statement of Applicability row has two states beyond a control file's status.
+NOT_APPLICABLE = "not_applicable"
+MISSING = "missing"
+
+LABELS: dict[type[StrEnum], dict[str, str]] = {
+    ControlStatus: {
+        ControlStatus.IMPLEMENTED: N_("Implemented"),
+        ControlStatus.PARTIAL: N_("Partially implemented"),
+        ControlStatus.PLANNED: N_("Planned"),
+        ControlStatus.NOT_STARTED: N_("Not started"),
+    },
+    PolicyState: {
+        PolicyState.OK: N_("Up to date"),
+        PolicyState.DUE_SOON: N_("Due soon"),
+        PolicyState.OVERDUE: N_("Overdue"),
+        PolicyState.DRAFT: N_("Draft"),
+        PolicyState.RETIRED: N_("Retired"),
+    },
+    PolicyStatus: {
+        PolicyStatus.DRAFT: N_("Draft"),
+        PolicyStatus.ACTIVE: N_("Active"),
+        PolicyStatus.RETIRED: N_("Retired"),
+    },
+    PolicyType: {
+        PolicyType.POLICY: N_("Policy"),
+        PolicyType.PROTOCOL: N_("Protocol"),
+        PolicyType.PROCEDURE: N_("Procedure"),
+        PolicyType.WORK_INSTRUCTION: N_("Work instruction"),
+        PolicyType.FORM: N_("Form"),
+        PolicyType.OTHER: N_("Other document"),
+    },
+    Severity: {
+        Severity.MAJOR: N_("Major"),
+        Severity.MINOR: N_("Minor"),
+        Severity.OBSERVATION: N_("Observation"),
+        Severity.IMPROVEMENT: N_("Improvement"),
+    },
+    FindingStatus: {
+        FindingStatus.OPEN: N_("Open"),
+        FindingStatus.IN_PROGRESS: N_("In progress"),
+        FindingStatus.CLOSED: N_("Closed"),
+        FindingStatus.ACCEPTED: N_("Risk accepted"),
+    },
+    AuditType: {
+        AuditType.INTERNAL: N_("Internal audit"),
+        AuditType.EXTERNAL: N_("External audit"),
+        AuditType.CERTIFICATION: N_("Certification audit"),
+        AuditType.PENTEST: N_("Penetration test"),
+        AuditType.SELF_ASSESSMENT: N_("Self-assessment"),
+    },
+    IncidentKind: {
+        IncidentKind.SECURITY_INCIDENT: N_("Security incident"),
+        IncidentKind.DATA_BREACH: N_("Data breach"),
+        IncidentKind.CALAMITY: N_("Calamity"),
+        IncidentKind.COMPLAINT: N_("Complaint"),
+        IncidentKind.SIGNAL: N_("Signal"),
+    },
+    IncidentStatus: {
+        IncidentStatus.OPEN: N_("Open"),
+        IncidentStatus.IN_PROGRESS: N_("In progress"),
+        IncidentStatus.CLOSED: N_("Closed"),
+    },
+    DueKind: {
+        DueKind.POLICY: N_("Policy review"),
+        DueKind.FINDING: N_("Finding"),
+        DueKind.EVIDENCE: N_("Evidence"),
+        DueKind.TRAINING: N_("Training"),
+        DueKind.INCIDENT: N_("Incident notification"),
+    },
+}
+
+# The value sets in the order people read them (tables, legends).
+CONTROL_STATUSES = (
+    ControlStatus.IMPLEMENTED,
+    ControlStatus.PARTIAL,
+    ControlStatus.PLANNED,
+    ControlStatus.NOT_STARTED,
+)
+POLICY_STATES = tuple(PolicyState)
+SEVERITIES = tuple(Severity)
+INCIDENT_KINDS = tuple(IncidentKind)
+
+
+def label(enum: type[StrEnum], value: str) -> str:
+    """The label of ``value`` (a member or its text) of ``enum``, in the current language; an
+    unknown value (from a newer file) is shown as it is rather than hidden."""
+    text = LABELS[enum].get(value)
+    return _(text) if text else str(value)
 
 
 def control_status_label(status: str) -> str:
-    labels = {
-        "implemented": _("Implemented"),
-        "partial": _("Partially implemented"),
-        "planned": _("Planned"),
-        "not_started": _("Not started"),
-        "missing": _("Not addressed"),
-        "not_applicable": _("Not applicable"),
-    }
-    return labels.get(status, status)
+    """A control file's status, or a SoA row's ``not_applicable`` / ``missing``."""
+    if status == NOT_APPLICABLE:
+        return _("Not applicable")
+    if status == MISSING:
+        return _("Not addressed")
+    return label(ControlStatus, status)
 
 
 def policy_state_label(state: str) -> str:
-    labels = {
-        "ok": _("Up to date"),
-        "due_soon": _("Due soon"),
-        "overdue": _("Overdue"),
-        "draft": _("Draft"),
-        "retired": _("Retired"),
-    }
-    return labels.get(state, state)
+    return label(PolicyState, state)
+
+
+def policy_status_label(status: str) -> str:
+    return label(PolicyStatus, status)
+
+
+def policy_type_label(kind: str) -> str:
+    return label(PolicyType, kind)
 
 
 def severity_label(severity: str) -> str:
-    labels = {
-        "major": _("Major"),
-        "minor": _("Minor"),
-        "observation": _("Observation"),
-        "improvement": _("Improvement"),
-    }
-    return labels.get(severity, severity)
+    return label(Severity, severity)
+
+
+def finding_status_label(status: str) -> str:
+    return label(FindingStatus, status)
+
+
+def audit_type_label(kind: str) -> str:
+    return label(AuditType, kind)
 
 
 def incident_kind_label(kind: str) -> str:
-    labels = {
-        "security_incident": _("Security incident"),
-        "data_breach": _("Data breach"),
-        "calamity": _("Calamity"),
-        "complaint": _("Complaint"),
-        "signal": _("Signal"),
-    }
-    return labels.get(kind, kind)
+    return label(IncidentKind, kind)
+
+
+def incident_status_label(status: str) -> str:
+    return label(IncidentStatus, status)
 
 
 def due_kind_label(kind: str) -> str:
-    labels = {
-        "policy": _("Policy review"),
-        "finding": _("Finding"),
-        "evidence": _("Evidence"),
-        "training": _("Training"),
-        "incident": _("Incident notification"),
-    }
-    return labels.get(kind, kind)
+    return label(DueKind, kind)
 
 
 def applicable_label(applicable: bool | None) -> str:
@@ -78,6 +162,13 @@ def applicable_label(applicable: bool | None) -> str:
 
 def own_theme_label() -> str:
     return _("Own controls")
+
+
+def units_label(units: list[str]) -> str:
+    """A record's units for people: ``all`` is the whole organisation, not a unit named "all"."""
+    if not units or units == ["all"]:
+        return _("whole organisation")
+    return ", ".join(_("all units") if unit == "all" else unit for unit in units)
 
 
 def days_words(days: int, state: str = "") -> str:

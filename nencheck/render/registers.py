@@ -13,6 +13,12 @@ from datetime import date
 from nencheck.checks.incidents import stamp
 from nencheck.checks.registers import FindingRow, IncidentRow
 from nencheck.i18n import _, ngettext
+from nencheck.render.labels import (
+    finding_status_label,
+    incident_kind_label,
+    incident_status_label,
+    severity_label,
+)
 from nencheck.render.soa_csv import BOM, guard_formula
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -111,8 +117,8 @@ def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
         [
             row.finding.id,
             row.audit.id,
-            row.finding.severity.value,
-            row.finding.status.value,
+            severity_label(row.finding.severity),
+            finding_status_label(row.finding.status),
             row.finding.owner,
             row.finding.due.isoformat(),
             _finding_state(row),
@@ -133,7 +139,7 @@ def _finding_state(row: FindingRow) -> str:
     if finding.closed is not None:
         return _("closed {date}").format(date=finding.closed.isoformat())
     if row.days is None:
-        return finding.status.value
+        return finding_status_label(finding.status)
     if row.days < 0:
         return ngettext("{count} day overdue", "{count} days overdue", -row.days).format(
             count=-row.days
@@ -195,8 +201,8 @@ def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
     body = [
         [
             row.incident.id,
-            row.incident.kind.value,
-            row.incident.status.value,
+            incident_kind_label(row.incident.kind),
+            incident_status_label(row.incident.status),
             stamp(row.incident.reported),
             notification_text(row, as_of),
             row.incident.title,

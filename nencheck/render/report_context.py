@@ -16,7 +16,7 @@ from nencheck.render.templating import percent
 from nencheck.render.texts import document_texts, label_namespace
 
 ALL_UNITS = "all"
-APPLICABLE_STATUSES = ("implemented", "partial", "planned", "not_started")
+APPLICABLE_STATUSES = CONTROL_STATUSES  # the statuses an applicable control can have
 COLOURS = {
     "implemented": "#2e7d32",
     "partial": "#f2a900",

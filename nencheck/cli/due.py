@@ -17,6 +17,7 @@ from nencheck.cli.context import (
     parse_cli_duration,
     stdout_is_terminal,
 )
+from nencheck.cli.groups import HelpCommand
 from nencheck.cli.status import check_unit
 from nencheck.errors import NencheckError
 from nencheck.model.types import Duration
@@ -36,7 +37,7 @@ class DurationType(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.option(
     "--within",
     type=DurationType(),

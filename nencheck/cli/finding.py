@@ -16,13 +16,14 @@ from nencheck.cli.context import (
     parse_cli_date,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
+from nencheck.cli.groups import HelpGroup
 from nencheck.model.audit import FindingStatus, Severity
 
 STATUSES = [status.value for status in FindingStatus]
 SEVERITIES = [severity.value for severity in Severity]
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def finding() -> None:
     """The findings register across all audits.

@@ -16,13 +16,14 @@ from nencheck.cli.context import (
     parse_cli_date,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
+from nencheck.cli.groups import HelpGroup
 from nencheck.model.incident import IncidentKind, IncidentStatus
 
 KINDS = [kind.value for kind in IncidentKind]
 STATUSES = [status.value for status in IncidentStatus]
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def incident() -> None:
     """The incident register, with the notification deadlines.

@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import difflib
-import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.commands import POLICY_COMMANDS
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.groups import LazyGroup
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyState, PolicyType
@@ -19,32 +20,8 @@ from nencheck.model.records import find_by_id
 
 STATES = [state.value for state in PolicyState]
 
-# Subcommands defined in other modules are imported only when used.
-ELSEWHERE = {
-    "review": "nencheck.cli.policy_edit:review",
-    "new": "nencheck.cli.policy_edit:new",
-    "retire": "nencheck.cli.policy_edit:retire",
-    "import": "nencheck.cli.policy_import:policy_import",
-}
 
-
-class PolicyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*self.commands, *ELSEWHERE})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in self.commands:
-            return self.commands[cmd_name]
-        target = ELSEWHERE.get(cmd_name)
-        if target is None:
-            return None
-        module_name, attribute = target.split(":")
-        command = getattr(importlib.import_module(module_name), attribute)
-        assert isinstance(command, click.Command)
-        return command
-
-
-@click.group(cls=PolicyGroup)
+@click.group(cls=LazyGroup, lazy=POLICY_COMMANDS)
 @global_options
 def policy() -> None:
     """The policy register: list, show, review, new, retire, history, diff, import.
@@ -69,7 +46,7 @@ def find_policy(policies: Sequence[Policy], policy_id: str) -> Policy:
     )
 
 
-@policy.command(name="list", short_help="The register with next review and state.")
+@policy.command(name="list")
 @click.option("--unit", metavar="UNIT", help="Only this unit's policies (and those for all units).")
 @click.option("--owner", metavar="NAME", help="Only this owner's policies (case-insensitive).")
 @click.option(
@@ -99,7 +76,9 @@ def policy_list(
     output_format: str,
     output: Path | None,
 ) -> int:
-    """The policy register with each policy's next review and state on the --as-of date.
+    """The register with next review and state.
+
+    The policy register with each policy's next review and state on the --as-of date.
 
     \b
     Example:
@@ -124,14 +103,16 @@ def policy_list(
     return exitcodes.OK
 
 
-@policy.command(short_help="One policy with its next review and state.")
+@policy.command()
 @click.argument("policy_id", metavar="ID")
 @format_option("text", "json")
 @output_option
 @global_options
 @click.pass_context
 def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
-    """One policy: its record with the computed next review and state.
+    """One policy with its next review and state.
+
+    One policy: its record with the computed next review and state.
 
     \b
     Example:
@@ -152,14 +133,16 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
     return exitcodes.OK
 
 
-@policy.command(short_help="Every committed version, newest first.")
+@policy.command()
 @click.argument("policy_id", metavar="ID")
 @format_option("text", "json")
 @output_option
 @global_options
 @click.pass_context
 def history(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
-    """Every committed version of a policy's record, newest first, following renames.
+    """Every committed version, newest first.
+
+    Every committed version of a policy's record, newest first, following renames.
 
     With --rev, the history up to that revision.
 
@@ -181,7 +164,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
     return exitcodes.OK
 
 
-@policy.command(short_help="Changes of record and document between versions.")
+@policy.command()
 @click.argument("policy_id", metavar="ID")
 @click.argument("rev_a", metavar="[A]", required=False)
 @click.argument("rev_b", metavar="[B]", required=False)
@@ -191,7 +174,9 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
 def diff(
     ctx: click.Context, policy_id: str, rev_a: str | None, rev_b: str | None, output: Path | None
 ) -> int:
-    """What changed in a policy's record and linked document between two revisions.
+    """Changes of record and document between versions.
+
+    What changed in a policy's record and linked document between two revisions.
 
     A and B are commits, tags or branches; without them, the last two committed versions of
     the record are compared. With only A, A is compared with the newest version.

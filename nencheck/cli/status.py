@@ -17,6 +17,7 @@ from nencheck.cli.context import (
     output_option,
     stdout_is_terminal,
 )
+from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.records import Records
@@ -24,15 +25,17 @@ from nencheck.model.records import Records
 FORMATS = ("text", "json", "markdown", "html")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option(*FORMATS)
 @click.option("--unit", metavar="UNIT", help="Only records of this unit (and those for all units).")
 @output_option
 @global_options
 @click.pass_context
 def status(ctx: click.Context, output_format: str, unit: str | None, output: Path | None) -> int:
-    """Dashboard: controls per theme, policies per unit, findings, evidence, training and
-    incidents with their notification deadlines.
+    """Dashboard: controls, policies, findings, evidence, training, incidents.
+
+    Controls per theme, policies per unit, findings, evidence, training, and incidents with
+    their notification deadlines.
 
     \b
     Examples:

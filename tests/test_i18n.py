@@ -115,7 +115,7 @@ def test_data_errors_are_in_dutch(run: Run, example_copy: Path) -> None:
     break_a_policy(example_copy)
     result = run("check", "--as-of", AS_OF, "--lang", "nl", repo=example_copy)
     assert result.exit_code == 2
-    assert "error unknown-field: onbekend veld 'ownr'; bedoelt u 'owner'?" in result.output
+    assert "fout unknown-field: onbekend veld 'ownr'; bedoelt u 'owner'?" in result.output
     assert "status: verwacht een van: draft, active, retired (gevonden: 'actief')" in result.output
     assert "2 gegevensfouten in 1 bestand; er is niets beoordeeld." in result.output
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from nencheck.checks.control_view import ControlView
 from nencheck.i18n import _, ngettext
+from nencheck.render.dates import prose_day
 from nencheck.render.labels import (
     applicable_label,
     control_status_label,
@@ -33,7 +34,7 @@ def render(view: ControlView, as_of: date) -> str:
     lines += _section(_("Findings"), view.findings, _finding_line, _findings_count(view))
     lines += _section(_("Incidents"), view.incidents, _incident_line)
     lines += _history(view)
-    lines += ["", _("As of {date}.").format(date=as_of.isoformat())]
+    lines += ["", _("As of {date}.").format(date=prose_day(as_of))]
     return "\n".join(lines) + "\n"
 
 

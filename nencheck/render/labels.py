@@ -154,6 +154,16 @@ def due_kind_label(kind: str) -> str:
     return label(DueKind, kind)
 
 
+# How serious a rule's problem is ("error" when the rule is in fail_on); the word in text
+# output only: JSON, SARIF, JUnit and GitHub annotations keep "error" and "warning".
+PROBLEM_SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+
+
+def problem_severity_label(severity: str) -> str:
+    text = PROBLEM_SEVERITIES.get(severity)
+    return _(text) if text else severity
+
+
 def applicable_label(applicable: bool | None) -> str:
     if applicable is None:
         return "—"

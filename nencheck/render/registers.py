@@ -13,6 +13,7 @@ from datetime import date
 from nencheck.checks.incidents import stamp
 from nencheck.checks.registers import FindingRow, IncidentRow
 from nencheck.i18n import _, ngettext
+from nencheck.render.dates import prose_day
 from nencheck.render.labels import (
     finding_status_label,
     incident_kind_label,
@@ -102,7 +103,7 @@ def findings_csv(rows: Sequence[FindingRow], as_of: date) -> str:
 
 def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
     if not rows:
-        return _("No findings match on {date}.").format(date=as_of.isoformat()) + "\n"
+        return _("No findings match on {date}.").format(date=prose_day(as_of)) + "\n"
     headers = [
         _("ID"),
         _("AUDIT"),
@@ -129,7 +130,7 @@ def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
     open_count = sum(1 for row in rows if row.finding.is_open)
     overdue = sum(1 for row in rows if row.overdue)
     summary = _("{count} finding(s), {open} open, {overdue} overdue on {date}").format(
-        count=len(rows), open=open_count, overdue=overdue, date=as_of.isoformat()
+        count=len(rows), open=open_count, overdue=overdue, date=prose_day(as_of)
     )
     return table_text(headers, body) + summary + "\n"
 
@@ -196,7 +197,7 @@ def incidents_csv(rows: Sequence[IncidentRow], as_of: date) -> str:
 
 def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
     if not rows:
-        return _("No incidents match on {date}.").format(date=as_of.isoformat()) + "\n"
+        return _("No incidents match on {date}.").format(date=prose_day(as_of)) + "\n"
     headers = [_("ID"), _("KIND"), _("STATUS"), _("REPORTED"), _("NOTIFICATION"), _("TITLE")]
     body = [
         [
@@ -216,7 +217,7 @@ def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
         count=len(rows),
         open=sum(1 for row in rows if row.incident.is_open),
         waiting=waiting,
-        date=as_of.isoformat(),
+        date=prose_day(as_of),
     )
     return table_text(headers, body) + summary + "\n"
 

@@ -62,7 +62,10 @@ COMMANDS: tuple[Entry, ...] = (
     Entry(
         "verify",
         "nencheck.cli.evidence:verify",
-        N_("Recompute evidence hashes; report changed or missing files."),
+        N_(
+            "Recompute the sha256 of every evidence file; report changed, missing and "
+            "unreferenced files."
+        ),
     ),
     Entry(
         "incident",

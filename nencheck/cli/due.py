@@ -43,7 +43,8 @@ class DurationType(click.ParamType):
     type=DurationType(),
     default=None,
     metavar="DURATION",
-    help="Also list what falls due within this period, e.g. 60d (default: due_soon).",
+    help="Also list what falls due within this period, e.g. 60d (default: the setting "
+    "due_soon: in nencheck.yaml).",
 )
 @click.option(
     "--kind",

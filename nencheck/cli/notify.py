@@ -28,7 +28,9 @@ DRY_RUN_SENDER = "nencheck <nencheck@localhost>"
 
 @click.command(cls=HelpCommand)
 @click.option(
-    "--within", metavar="DURATION", help="Window for due soon, e.g. 60d (default: due_soon)."
+    "--within",
+    metavar="DURATION",
+    help="Window for due soon, e.g. 60d (default: the setting due_soon: in nencheck.yaml).",
 )
 @click.option("--owner", metavar="NAME", help="Only this owner's list.")
 @click.option(

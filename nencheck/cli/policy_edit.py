@@ -160,7 +160,7 @@ def review(
     type=click.Choice([PolicyStatus.DRAFT.value, PolicyStatus.ACTIVE.value]),
     default="draft",
     show_default=True,
-    help="active means approved (needs --approved-by and --interval) and reviewed on --date.",
+    help="'active' means approved (needs --approved-by and --interval) and reviewed on --date.",
 )
 @click.option("--approved-by", metavar="NAME", help="Who approved it (for --status active).")
 @click.option(
@@ -246,7 +246,7 @@ def retire(
 ) -> int:
     """Retire a policy with date and reason.
 
-    Retire a policy: status retired, with the date and the reason, and commit.
+    Retire a policy (status: retired), with the date and the reason, and commit.
 
     \b
     Example:

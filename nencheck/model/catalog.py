@@ -43,9 +43,13 @@ class CatalogControl(Record):
 class Catalog(Record):
     catalog: Identifier
     title: Text
+    title_nl: Text | None = None  # shown when the language is Dutch (``title_in``)
     note: Text | None = None
     themes: list[Theme] = Field(default_factory=list)
     controls: list[CatalogControl]
+
+    def title_in(self, language: str) -> str:
+        return self.title_nl if language == "nl" and self.title_nl else self.title
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:

@@ -1,7 +1,8 @@
 """Human labels for the stable values in the records (statuses, severities, kinds), translated.
 
 Each value set is defined once, as a StrEnum (``model/`` for what records hold, ``checks/`` for
-what the rules derive); this module is the one place that names their members for people.
+what the rules derive). The records' value sets are named in model/labels.py (so a rule's
+message can use them too); this module adds the rest and the functions every renderer uses.
 The values themselves (``implemented``, ``due_soon``) stay as they are in JSON, CSV and option
 values; documents for people show these labels. The tables hold ``N_()`` marks and ``label()``
 translates at display time, so the current language applies.
@@ -17,6 +18,7 @@ from nencheck.i18n import N_, _, ngettext
 from nencheck.model.audit import AuditType, FindingStatus, Severity
 from nencheck.model.control import ControlStatus
 from nencheck.model.incident import IncidentKind, IncidentStatus
+from nencheck.model.labels import RECORD_LABELS
 from nencheck.model.policy import PolicyState, PolicyStatus, PolicyType
 
 # A Statement of Applicability row has two states beyond a control file's status.
@@ -24,63 +26,7 @@ NOT_APPLICABLE = "not_applicable"
 MISSING = "missing"
 
 LABELS: dict[type[StrEnum], dict[str, str]] = {
-    ControlStatus: {
-        ControlStatus.IMPLEMENTED: N_("Implemented"),
-        ControlStatus.PARTIAL: N_("Partially implemented"),
-        ControlStatus.PLANNED: N_("Planned"),
-        ControlStatus.NOT_STARTED: N_("Not started"),
-    },
-    PolicyState: {
-        PolicyState.OK: N_("Up to date"),
-        PolicyState.DUE_SOON: N_("Due soon"),
-        PolicyState.OVERDUE: N_("Overdue"),
-        PolicyState.DRAFT: N_("Draft"),
-        PolicyState.RETIRED: N_("Retired"),
-    },
-    PolicyStatus: {
-        PolicyStatus.DRAFT: N_("Draft"),
-        PolicyStatus.ACTIVE: N_("Active"),
-        PolicyStatus.RETIRED: N_("Retired"),
-    },
-    PolicyType: {
-        PolicyType.POLICY: N_("Policy"),
-        PolicyType.PROTOCOL: N_("Protocol"),
-        PolicyType.PROCEDURE: N_("Procedure"),
-        PolicyType.WORK_INSTRUCTION: N_("Work instruction"),
-        PolicyType.FORM: N_("Form"),
-        PolicyType.OTHER: N_("Other document"),
-    },
-    Severity: {
-        Severity.MAJOR: N_("Major"),
-        Severity.MINOR: N_("Minor"),
-        Severity.OBSERVATION: N_("Observation"),
-        Severity.IMPROVEMENT: N_("Improvement"),
-    },
-    FindingStatus: {
-        FindingStatus.OPEN: N_("Open"),
-        FindingStatus.IN_PROGRESS: N_("In progress"),
-        FindingStatus.CLOSED: N_("Closed"),
-        FindingStatus.ACCEPTED: N_("Risk accepted"),
-    },
-    AuditType: {
-        AuditType.INTERNAL: N_("Internal audit"),
-        AuditType.EXTERNAL: N_("External audit"),
-        AuditType.CERTIFICATION: N_("Certification audit"),
-        AuditType.PENTEST: N_("Penetration test"),
-        AuditType.SELF_ASSESSMENT: N_("Self-assessment"),
-    },
-    IncidentKind: {
-        IncidentKind.SECURITY_INCIDENT: N_("Security incident"),
-        IncidentKind.DATA_BREACH: N_("Data breach"),
-        IncidentKind.CALAMITY: N_("Calamity"),
-        IncidentKind.COMPLAINT: N_("Complaint"),
-        IncidentKind.SIGNAL: N_("Signal"),
-    },
-    IncidentStatus: {
-        IncidentStatus.OPEN: N_("Open"),
-        IncidentStatus.IN_PROGRESS: N_("In progress"),
-        IncidentStatus.CLOSED: N_("Closed"),
-    },
+    **RECORD_LABELS,
     DueKind: {
         DueKind.POLICY: N_("Policy review"),
         DueKind.FINDING: N_("Finding"),

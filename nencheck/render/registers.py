@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Collection, Sequence
 from datetime import date
@@ -14,6 +13,7 @@ from nencheck.checks.incidents import stamp
 from nencheck.checks.registers import FindingRow, IncidentRow
 from nencheck.i18n import _, ngettext
 from nencheck.render.dates import prose_day
+from nencheck.render.json_text import json_text
 from nencheck.render.labels import (
     finding_status_label,
     incident_kind_label,
@@ -55,7 +55,7 @@ def _safe(cell: str) -> str:
 
 
 def to_json(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 # --- findings ---------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ values quoted as they stand in a file (``last_reviewed``, ``review_interval 1y``
 
 from __future__ import annotations
 
+import email
+import email.message
+import email.policy
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -178,6 +182,9 @@ SCENARIOS: list[tuple[str, list[str]]] = [
     ("soa", []),
     ("soa", ["--format", "markdown"]),
     ("report", ["--format", "markdown"]),
+    ("report", []),
+    ("status", ["--format", "html"]),
+    ("soa", ["--format", "html"]),
     ("notify", ["--dry-run", "{tmp}/mail"]),
     ("schema", ["--write-dir", "{tmp}"]),
     ("init", ["{files}/nieuw"]),
@@ -271,7 +278,30 @@ def test_every_command_speaks_dutch(
     result = run_dutch(org, path, args, tmp_path, files)
     assert result.exit_code in (0, 1, 2), result.output
     assert result.output.strip(), "no output to judge"
-    assert english_in(result.output) == []
+    assert english_in(visible_text(result.output)) == []
+
+
+def test_the_e_mails_speak_dutch(org: Path, tmp_path: Path) -> None:
+    result = run_cli(
+        "--lang", "nl", "notify", "--as-of", AS_OF, "--dry-run", str(tmp_path), repo=org
+    )
+    assert result.exit_code in (0, 1), result.output  # 1: an owner without an address
+    messages = sorted(tmp_path.glob("*.eml"))
+    assert messages
+    for path in messages:
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        assert isinstance(message, email.message.EmailMessage)
+        body = message.get_body(("plain",))
+        assert body is not None
+        assert english_in(str(message["Subject"]) + "\n" + body.get_content()) == []
+
+
+def visible_text(output: str) -> str:
+    """What a reader sees of an HTML document (and the hover titles of its charts)."""
+    if not output.lstrip().startswith("<!"):
+        return output
+    output = re.sub(r"<(script|style)\b.*?</\1>", " ", output, flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", output))
 
 
 @pytest.mark.parametrize("path", sorted(command_paths()))

@@ -281,6 +281,35 @@ def test_every_command_speaks_dutch(
     assert english_in(visible_text(result.output)) == []
 
 
+# Dutch interface words that must not leak into English output (record titles and names in the
+# example organisation are Dutch data, so only words of nencheck's own texts are listed).
+DUTCH_WORDS = re.compile(
+    r"(?<!\w)(fout|fouten|waarschuwing|waarschuwingen|te laat|binnenkort|Gebruik:|Opties|Opdrachten|"
+    r"uiterlijk|geschreven|vastgelegd|punt\(en\)|hele organisatie|In behandeling|"
+    r"beleidsdocument|beleidsdocumenten|bevinding|bevindingen|maatregel|maatregelen|peildatum|"
+    r"herziening|eigenaar|Voorbeelden?|Toon deze)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module")
+def english_org(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return init_git(copy_example(tmp_path_factory.mktemp("english") / "org"))
+
+
+@pytest.mark.parametrize(("path", "args"), SCENARIOS, ids=lambda value: str(value)[:60])
+def test_english_stays_complete(
+    english_org: Path, files: Path, tmp_path: Path, path: str, args: list[str]
+) -> None:
+    filled = [arg.format(tmp=tmp_path, files=files) for arg in args]
+    if path == "init":
+        filled = [arg.replace("nieuw", "new") for arg in filled]
+    result = run_cli("--lang", "en", *path.split(), "--as-of", AS_OF, *filled, repo=english_org)
+    assert result.exit_code in (0, 1, 2), result.output
+    text = IDENTIFIER_PATTERN.sub(" ", visible_text(result.output))
+    assert [match.group(0) for match in DUTCH_WORDS.finditer(text)] == []
+
+
 def test_the_e_mails_speak_dutch(org: Path, tmp_path: Path) -> None:
     result = run_cli(
         "--lang", "nl", "notify", "--as-of", AS_OF, "--dry-run", str(tmp_path), repo=org

@@ -11,6 +11,7 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.cli.commands import POLICY_COMMANDS
+from nencheck.cli.completion import complete_policy_ids
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
 from nencheck.cli.groups import LazyGroup
 from nencheck.errors import NencheckError
@@ -104,7 +105,7 @@ def policy_list(
 
 
 @policy.command()
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
@@ -134,7 +135,7 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
 
 
 @policy.command()
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
@@ -165,7 +166,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
 
 
 @policy.command()
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.argument("rev_a", metavar="[A]", required=False)
 @click.argument("rev_b", metavar="[B]", required=False)
 @output_option

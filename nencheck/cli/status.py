@@ -17,20 +17,23 @@ from nencheck.cli.context import (
     output_option,
     stdout_is_terminal,
 )
+from nencheck.cli.groups import HelpCommand
 from nencheck.render.json_text import json_text
 
 FORMATS = ("text", "json", "markdown", "html")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option(*FORMATS)
 @click.option("--unit", metavar="UNIT", help="Only records of this unit (and those for all units).")
 @output_option
 @global_options
 @click.pass_context
 def status(ctx: click.Context, output_format: str, unit: str | None, output: Path | None) -> int:
-    """Dashboard: controls per theme, policies per unit, findings, evidence, training and
-    incidents with their notification deadlines.
+    """Dashboard: controls, policies, findings, evidence, training, incidents.
+
+    Controls per theme, policies per unit, findings, evidence, training, and incidents with
+    their notification deadlines.
 
     \b
     Examples:

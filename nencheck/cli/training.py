@@ -14,6 +14,7 @@ import click
 from nencheck.cli import exitcodes
 from nencheck.cli.context import app, check_unit, emit, format_option, global_options, output_option
 from nencheck.cli.editing import commit, commit_options, records_for_edit
+from nencheck.cli.groups import HelpGroup
 from nencheck.i18n import _
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 PROGRESS_FROM_ROWS = 2000  # below this an import is instant; no bar
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def training() -> None:
     """Awareness training: completion per unit and module; import learning-platform exports.

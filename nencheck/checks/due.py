@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from nencheck.checks.evidence import is_expired
@@ -26,7 +27,19 @@ from nencheck.i18n import _
 from nencheck.model.records import Records
 from nencheck.model.types import Duration
 
-KINDS = ("policy", "finding", "evidence", "training", "incident", "risk")
+
+class DueKind(StrEnum):
+    """What a worklist item is; ``--kind`` takes these values, render/labels.py names them."""
+
+    POLICY = "policy"
+    FINDING = "finding"
+    EVIDENCE = "evidence"
+    TRAINING = "training"
+    INCIDENT = "incident"
+    RISK = "risk"
+
+
+KINDS = tuple(DueKind)
 
 
 @dataclass(frozen=True)

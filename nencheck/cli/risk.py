@@ -19,6 +19,7 @@ from nencheck.cli.context import (
     parse_cli_date,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit
+from nencheck.cli.groups import HelpGroup
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 TREATMENTS = ("mitigate", "accept", "transfer", "avoid")
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def risk() -> None:
     """The risk register: assessment, treatment plan and acceptance.

@@ -8,11 +8,14 @@ from pathlib import Path
 import click
 
 from nencheck.cli.context import app, global_options
+from nencheck.cli.groups import HelpCommand
 from nencheck.cli.policy_import import import_options
 from nencheck.i18n import _
 
 
-@click.command(name="import", short_help="Import a Dutch risk spreadsheet (one commit).")
+@click.command(
+    name="import", cls=HelpCommand, short_help="Import a Dutch risk spreadsheet (one commit)."
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @import_options
 @global_options

@@ -114,9 +114,9 @@ def _incident_line(item: dict[str, Any]) -> str:
 
 
 def _risk_line(item: dict[str, Any]) -> str:
-    from nencheck.render.labels import risk_level_label, treatment_label
+    from nencheck.render.labels import risk_level_label, risk_status_label, treatment_label
 
-    state = "" if item["open"] else f" — {item['status']}"
+    state = "" if item["open"] else f" — {risk_status_label(item['status'])}"
     level = f"{risk_level_label(item['level'])} {item['score']}"
     return f"[{level}] {item['title']} ({treatment_label(item['treatment'])}){state}"
 

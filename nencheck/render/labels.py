@@ -20,6 +20,7 @@ from nencheck.model.control import ControlStatus
 from nencheck.model.incident import IncidentKind, IncidentStatus
 from nencheck.model.labels import RECORD_LABELS
 from nencheck.model.policy import PolicyState, PolicyStatus, PolicyType
+from nencheck.model.risk import Affects, RiskStatus, Treatment
 
 # A Statement of Applicability row has two states beyond a control file's status.
 NOT_APPLICABLE = "not_applicable"
@@ -147,20 +148,23 @@ def risk_level_label(level: str) -> str:
 
 
 def affects_label(affects: str) -> str:
-    labels = {
-        "confidentiality": _("confidentiality"),
-        "integrity": _("integrity"),
-        "availability": _("availability"),
-        "patient_safety": _("patient safety"),
-    }
-    return labels.get(affects, affects)
+    return label(Affects, affects)
+
+
+# Not in LABELS (whose values the Dutch-everywhere test treats as stop words): "accept" is
+# also the start of Dutch words such as "acceptatie" in clipped control titles.
+TREATMENTS = {
+    Treatment.MITIGATE: N_("mitigate"),
+    Treatment.ACCEPT: N_("accept"),
+    Treatment.TRANSFER: N_("transfer"),
+    Treatment.AVOID: N_("avoid"),
+}
 
 
 def treatment_label(treatment: str) -> str:
-    labels = {
-        "mitigate": _("mitigate"),
-        "accept": _("accept"),
-        "transfer": _("transfer"),
-        "avoid": _("avoid"),
-    }
-    return labels.get(treatment, treatment)
+    text = TREATMENTS.get(treatment)  # type: ignore[call-overload]
+    return _(text) if text else treatment
+
+
+def risk_status_label(status: str) -> str:
+    return label(RiskStatus, status)

@@ -15,6 +15,7 @@ from nencheck.render.labels import (
     affects_label,
     control_status_label,
     risk_level_label,
+    risk_status_label,
     treatment_label,
 )
 from nencheck.render.registers import table_csv, table_text, to_json
@@ -197,7 +198,7 @@ def risk_show_text(
         assessed=risk.assessed, next=row.next_assessment
     )
     field(_("Assessed"), when + overdue)
-    field(_("Status"), risk.status.value)
+    field(_("Status"), risk_status_label(risk.status.value))
     field(_("File"), risk.origin.file)
     lines += ["", _("Controls")]
     lines += [f"  {_control_line(control)}" for control in controls] or [f"  {_('none')}"]

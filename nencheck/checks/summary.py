@@ -14,7 +14,7 @@ from typing import Any
 from nencheck.checks import controls as control_rules
 from nencheck.checks.evidence import is_expired
 from nencheck.checks.findings import is_overdue
-from nencheck.checks.incidents import BREACH_RULE, CALAMITY_RULE, deadlines, open_deadlines
+from nencheck.checks.incidents import BREACH_RULE, CALAMITY_RULE, late_deadlines, open_deadlines
 from nencheck.checks.policies import DUE_SOON, OK, OVERDUE, policy_states
 from nencheck.checks.scope import in_unit
 from nencheck.checks.training import below_target, training_figures
@@ -139,7 +139,7 @@ def incidents_summary(records: Records, as_of: date, unit: str | None) -> dict[s
     chosen = {
         i.id for i in records.incidents if in_unit(i.units, unit) and i.reported.date() <= as_of
     }
-    late = [d for d in deadlines(records, as_of) if d.late and d.incident.id in chosen]
+    late = [d for d in late_deadlines(records, as_of) if d.incident.id in chosen]
     by_kind = Counter(i.kind.value for i in records.incidents if i.id in chosen and i.is_open)
     return {
         "total": len(chosen),

@@ -115,6 +115,21 @@ def policies_note(summary: dict[str, Any]) -> str:
     return _("{active} active, {draft} draft, {retired} retired").format(**summary["policies"])
 
 
+def multi_unit_note(policies: dict[str, Any]) -> str:
+    """Why the unit rows add up to more than the total, when they do (issue 15): a policy for
+    several units is counted in the row of each, and once in the total."""
+    per_unit = sum(
+        counts[state] for counts in policies["by_unit"].values() for state in POLICY_STATES
+    )
+    total = sum(policies[state] for state in POLICY_STATES)
+    if per_unit <= total:
+        return ""
+    return _(
+        "A policy for several units counts in the row of each unit, and once in the total: "
+        "the rows add up to {per_unit}, the total is {total}."
+    ).format(per_unit=per_unit, total=total)
+
+
 def finding_rows(summary: dict[str, Any]) -> list[tuple[str, int, int]]:
     findings = summary["findings"]
     return [

@@ -49,7 +49,7 @@ def _sections(summary: dict[str, Any]) -> list[tuple[str, RenderableType]]:
             _("Controls per theme"),
             Group(_controls(summary), _legend(), Text(common.controls_note(summary))),
         ),
-        (_("Policies per unit"), Group(_policies(summary), Text(common.policies_note(summary)))),
+        (_("Policies per unit"), Group(_policies(summary), *_policy_notes(summary))),
         (_("Audit findings"), Group(_findings(summary), Text(common.findings_note(summary)))),
         (_("Evidence"), Text(common.evidence_note(summary))),
         (_("Awareness training"), Group(_training(summary), Text(common.training_note(summary)))),
@@ -110,6 +110,11 @@ def _policies(summary: dict[str, Any]) -> Table:
     for label, ok, due_soon, overdue in common.policy_rows(summary):
         table.add_row(label, str(ok), _count(due_soon, "yellow"), _count(overdue, "red"))
     return table
+
+
+def _policy_notes(summary: dict[str, Any]) -> list[Text]:
+    notes = [common.policies_note(summary), common.multi_unit_note(summary["policies"])]
+    return [Text(note) for note in notes if note]
 
 
 def _findings(summary: dict[str, Any]) -> Table:

@@ -14,6 +14,7 @@ from nencheck.cli.context import (
     global_options,
     output_option,
     stdout_is_terminal,
+    text_width,
 )
 from nencheck.errors import DataErrors
 
@@ -43,7 +44,13 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
     try:
         records = state.load()
     except DataErrors as failure:
-        outcome = CheckOutcome(as_of=as_of, errors=failure.errors, problems=[], records=None)
+        outcome = CheckOutcome(
+            as_of=as_of,
+            errors=failure.errors,
+            problems=[],
+            records=None,
+            width=text_width(output),
+        )
         emit(RENDERERS[output_format](outcome), output)
         return exitcodes.INVALID
     from nencheck.cli.history_rules import history_rules
@@ -55,6 +62,7 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
         problems=problems,
         records=records,
         color=output is None and stdout_is_terminal(),
+        width=text_width(output),
     )
     emit(RENDERERS[output_format](outcome), output)
     return exitcodes.RULES_FAILED if outcome.failed else exitcodes.OK

@@ -280,3 +280,22 @@ def emit(content: str | bytes, output: Path | None) -> None:
 def stdout_is_terminal() -> bool:
     """Whether to colour output: only on a terminal, and never when NO_COLOR is set (no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def text_width(output: object = None) -> int | None:
+    """The width text output must fit: ``COLUMNS`` when set, else the terminal's; ``None`` (no
+    limit: whole lines, one record each, for ``grep``) when written to a file or piped without
+    ``COLUMNS`` (docs/evaluation.md, "Width of text output")."""
+    if output not in (None, "-"):
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), MIN_WIDTH)
+    if sys.stdout.isatty():
+        import shutil
+
+        return max(shutil.get_terminal_size().columns, MIN_WIDTH)
+    return None
+
+
+MIN_WIDTH = 40  # below this, tables would be all ellipses: narrower terminals get long lines

@@ -12,6 +12,7 @@ import click
 from nencheck import __version__
 from nencheck.cli import exitcodes
 from nencheck.cli.context import AppContext, global_options
+from nencheck.cli.helpformat import HelpFormatter
 from nencheck.errors import DataErrors, NencheckError
 from nencheck.i18n import _
 
@@ -51,6 +52,10 @@ SHORT_HELP: dict[str, str] = {
     "notify": "E-mail each owner their due list.",
     "schema": "JSON Schema of the record kinds, for editors.",
 }
+
+
+# Every command's --help, also of subcommands click creates contexts for itself (issue 15).
+click.Context.formatter_class = HelpFormatter
 
 
 class LazyGroup(click.Group):

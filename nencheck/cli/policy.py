@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from nencheck.cli import exitcodes
-from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.context import (
+    app,
+    emit,
+    format_option,
+    global_options,
+    output_option,
+    text_width,
+)
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyType
@@ -120,7 +127,7 @@ def policy_list(
     elif output_format == "csv":
         emit(policy_csv.render_list(rows), output)
     else:
-        emit(policy_text.render_list(rows), output)
+        emit(policy_text.render_list(rows, text_width(output)), output)
     return exitcodes.OK
 
 
@@ -148,7 +155,7 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
     if output_format == "json":
         emit(policy_json.render_show(row, state.as_of), output)
     else:
-        emit(policy_text.render_show(row), output)
+        emit(policy_text.render_show(row, text_width(output)), output)
     return exitcodes.OK
 
 
@@ -177,7 +184,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
     if output_format == "json":
         emit(policy_json.render_history(found.id, versions), output)
     else:
-        emit(policy_text.render_history(found.id, versions), output)
+        emit(policy_text.render_history(found.id, versions, text_width(output)), output)
     return exitcodes.OK
 
 

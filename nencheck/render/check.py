@@ -14,6 +14,7 @@ from nencheck.errors import DataError
 from nencheck.i18n import _, ngettext
 from nencheck.model.records import Records
 from nencheck.render.errors import render_errors_text
+from nencheck.render.layout import wrap, wrap_text
 
 
 @dataclass
@@ -23,6 +24,7 @@ class CheckOutcome:
     problems: list[Problem]
     records: Records | None
     color: bool = False  # style the text format (only when writing to a terminal)
+    width: int | None = None  # the text format wraps its lines to this (None: no limit)
 
     @property
     def failed(self) -> bool:
@@ -46,7 +48,7 @@ def render_json(outcome: CheckOutcome) -> str:
 def render_text(outcome: CheckOutcome) -> str:
     """Problems grouped by rule (fail_on rules first), compiler-style lines, one summary line."""
     if outcome.errors:
-        return render_errors_text(outcome.errors)
+        return wrap_text(render_errors_text(outcome.errors), outcome.width)
     by_rule: dict[str, list[Problem]] = {}
     for problem in outcome.problems:
         by_rule.setdefault(problem.rule, []).append(problem)
@@ -55,15 +57,18 @@ def render_text(outcome: CheckOutcome) -> str:
     for rule, problems in ordered:
         severity = problems[0].severity
         header = _rule_header(rule, severity, len(problems))
-        lines.append(_style(outcome, header, fg=_COLOURS[severity], bold=True))
+        for part in wrap(header, outcome.width, "    "):
+            lines.append(_style(outcome, part, fg=_COLOURS[severity], bold=True))
         for p in problems:
             where = f"{p.file}:{p.line}:{p.column}:"
-            lines.append(
-                f"{where} {_style(outcome, severity, fg=_COLOURS[severity])} {p.rule}: "
-                f"{p.id}: {p.message}"
-            )
+            # Wrapped with the next lines indented: the first line stays "file:line:col: ...".
+            line = f"{where} {severity} {p.rule}: {p.id}: {p.message}"
+            first, *rest = wrap(line, outcome.width, "    ")
+            styled = f" {_style(outcome, severity, fg=_COLOURS[severity])} "
+            lines += [first.replace(f" {severity} ", styled, 1), *rest]
         lines.append("")
-    lines.append(_style(outcome, summary_line(outcome), bold=True))
+    for part in wrap(summary_line(outcome), outcome.width, "    "):
+        lines.append(_style(outcome, part, bold=True))
     return "\n".join(lines) + "\n"
 
 

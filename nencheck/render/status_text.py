@@ -145,10 +145,10 @@ def _deadlines(summary: dict[str, Any]) -> RenderableType:
     table = _table(_("Incident"), _("Kind"), _("Title"), _("Deadline"), _("Time left"))
     for column in table.columns[:4]:
         column.justify = "left"
-    for column in (table.columns[0], table.columns[1], table.columns[3], table.columns[4]):
+    for column in (table.columns[0], table.columns[1], table.columns[4]):
         column.no_wrap = True
-    table.columns[2].ratio = 1  # the title takes the room left, and wraps in it
-    table.expand = True
+    # On a narrow terminal rich narrows the widest columns first: the title and the deadline
+    # both wrap, rather than the title alone over seven lines (issue 15).
     for row in rows:
         table.add_row(
             row.id,

@@ -10,9 +10,8 @@ from nencheck.checks.training import Assignment, Figures, TrainingFigures, below
 from nencheck.i18n import _
 from nencheck.model.importing import CompletionPlan, group_by_value
 from nencheck.model.records import Records
+from nencheck.render.layout import CUT, WRAP, Column, wrap_block
 from nencheck.render.registers import table_text, to_json
-
-FIGURES = (2, 3, 4)  # required, compliant, rate: aligned right
 
 
 def _figures(figures: Figures, target: float) -> dict[str, Any]:
@@ -51,7 +50,13 @@ def status_json(figures: TrainingFigures, records: Records, as_of: date, names: 
     )
 
 
-def status_text(figures: TrainingFigures, records: Records, as_of: date, names: bool) -> str:
+def status_text(
+    figures: TrainingFigures,
+    records: Records,
+    as_of: date,
+    names: bool,
+    width: int | None = None,
+) -> str:
     target = records.settings.training_target
     parts = [
         _("Awareness training on {date} (target {target})").format(
@@ -59,23 +64,31 @@ def status_text(figures: TrainingFigures, records: Records, as_of: date, names: 
         ),
         "",
     ]
-    header = [_("REQUIRED"), _("COMPLIANT"), _("RATE"), ""]
+    header = [
+        Column(_("REQUIRED"), right=True),
+        Column(_("COMPLIANT"), right=True),
+        Column(_("RATE"), right=True),
+        Column(""),
+    ]
     units = [
         [unit, records.settings.unit_name(unit), *_cells(f, target)]
         for unit, f in figures.by_unit.items()
     ]
     units.append([_("all"), "", *_cells(figures.overall, target)])
-    parts.append(table_text([_("UNIT"), _("NAME"), *header], units, right=FIGURES))
+    named = [Column(_("UNIT")), Column(_("NAME"), shrink=CUT, drop=1, min_width=12), *header]
+    parts.append(table_text(named, units, width))
     modules = [
         [module, records.module_by_id[module].title, *_cells(f, target)]
         for module, f in figures.by_module.items()
     ]
     if modules:
-        parts.append(table_text([_("MODULE"), _("TITLE"), *header], modules, right=FIGURES))
+        titled = [Column(_("MODULE")), Column(_("TITLE"), shrink=WRAP, min_width=16), *header]
+        parts.append(table_text(titled, modules, width))
     overdue = _sorted(figures.overdue)
     if overdue:
         parts.append(_("Without a valid completion ({count}):").format(count=len(overdue)))
-        parts.append(table_text(_overdue_header(names), [_overdue_row(a, names) for a in overdue]))
+        rows = [_overdue_row(a, names) for a in overdue]
+        parts.append(table_text(_overdue_header(names), rows, width))
     people = _("{trained} of {people} people fully trained").format(
         trained=figures.people_trained, people=figures.people
     )
@@ -88,9 +101,15 @@ def _cells(figures: Figures, target: float) -> list[str]:
     return [str(figures.required), str(figures.compliant), rate, flag]
 
 
-def _overdue_header(names: bool) -> list[str]:
-    columns = [_("PERSON"), _("UNIT"), _("MODULE"), _("LAST COMPLETED"), _("VALID UNTIL")]
-    return [*columns, _("NAME")] if names else [*columns, ""]
+def _overdue_header(names: bool) -> list[Column]:
+    columns = [
+        Column(_("PERSON")),
+        Column(_("UNIT")),
+        Column(_("MODULE")),
+        Column(_("LAST COMPLETED")),
+        Column(_("VALID UNTIL"), drop=1),
+    ]
+    return [*columns, Column(_("NAME") if names else "", shrink=CUT, min_width=12)]
 
 
 def _overdue_row(assignment: Assignment, names: bool) -> list[str]:
@@ -142,7 +161,9 @@ def import_json(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
     )
 
 
-def import_text(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
+def import_text(
+    plan: CompletionPlan, written: list[str], skipped: bool, width: int | None = None
+) -> str:
     lines = [_read_line(plan)]
     lines.append(
         _(
@@ -158,7 +179,7 @@ def import_text(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
     )
     lines += problem_lines(plan, skipped)
     lines += [_("written: {file}").format(file=path) for path in written]
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_block(lines, width)) + "\n"
 
 
 def _read_line(plan: CompletionPlan) -> str:

@@ -3,7 +3,6 @@ incidents on a date, for the whole organisation or one unit."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -20,6 +19,7 @@ from nencheck.cli.context import (
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.records import Records
+from nencheck.render.json_text import json_text
 
 FORMATS = ("text", "json", "markdown", "html")
 PIPE_WIDTH = 100  # the dashboard is drawn to a width: piped without COLUMNS, this one
@@ -48,7 +48,7 @@ def status(ctx: click.Context, output_format: str, unit: str | None, output: Pat
     check_unit(records, unit)
     summary = status_summary(records, state.as_of, unit)
     if output_format == "json":
-        emit(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", output)
+        emit(json_text(summary), output)
     elif output_format == "markdown":
         from nencheck.render.status_markdown import render_status_markdown
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -13,6 +12,7 @@ from datetime import date
 from nencheck.checks.incidents import stamp
 from nencheck.checks.registers import FindingRow, IncidentRow
 from nencheck.i18n import _, ngettext
+from nencheck.render.json_text import json_text
 from nencheck.render.layout import CUT, WRAP, Column, table_lines, wrap
 from nencheck.render.soa_csv import BOM, guard_formula
 
@@ -41,7 +41,7 @@ def _safe(cell: str) -> str:
 
 
 def to_json(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 # --- findings ---------------------------------------------------------------------------------

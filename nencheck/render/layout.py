@@ -189,6 +189,7 @@ def wrap(text: str, width: int | None, indent: str = "") -> list[str]:
             continue
         if line.strip():
             lines.append(line)
+            room = width - cell_len(indent)
         while cell_len(word) > room > 0:
             head = _take(word, room)
             lines.append(head)

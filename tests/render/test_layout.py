@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len as rich_cell_len
 
 from nencheck.render.layout import CUT, WRAP, Column, cell_len, shorten, table_lines, wrap
@@ -54,3 +56,16 @@ def test_titles_wrap_between_words_and_owners_get_an_ellipsis() -> None:
 def test_wide_characters_are_cut_by_cells() -> None:
     assert shorten("漢字のタイトル", 5) == "漢字…"
     assert all(rich_cell_len(line) <= 9 for line in wrap("漢字のタイトルはセル二つ分の幅です", 9))
+
+
+@given(
+    words=st.lists(st.text(alphabet="abcdeéë漢字-", min_size=1, max_size=30), max_size=30),
+    width=st.integers(min_value=20, max_value=120),
+)
+def test_wrapped_lines_never_exceed_the_width_and_keep_the_text(
+    words: list[str], width: int
+) -> None:
+    text = " ".join(words)
+    lines = wrap(text, width, "    ")
+    assert all(rich_cell_len(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())

@@ -141,3 +141,11 @@ def test_piped_output_is_not_cut(monkeypatch: pytest.MonkeyPatch, org: Path) -> 
     title = "Mobiele apparaten en thuiswerken"
     assert any(line.startswith(POLICY) and title in line for line in piped.splitlines())
     assert not any(line.startswith(POLICY) and title in line for line in narrow.splitlines())
+
+
+def test_init_message_fits_80_columns(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run_cli("init", str(tmp_path / "een-wat-langere-mapnaam-voor-de-administratie"))
+    assert result.exit_code == 0, result.output
+    assert "nencheck status" in result.output
+    assert _too_wide(result.output, 80) == []

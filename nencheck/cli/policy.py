@@ -214,7 +214,10 @@ def diff(
     state = app(ctx)
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
     versions = record_history(state.root, found.origin.file, rev=_history_start(ctx))
-    emit(policy_diff(state.root, found.id, versions, rev_a, rev_b), output)
+    from nencheck.render.layout import fold_diff
+
+    changes = policy_diff(state.root, found.id, versions, rev_a, rev_b)
+    emit(fold_diff(changes, text_width(output)), output)
     return exitcodes.OK
 
 

@@ -215,3 +215,26 @@ def wrap_text(text: str, width: int | None, indent: str = "    ") -> str:
     """Every line of ``text`` wrapped (``wrap_block``); the final newline kept."""
     lines = wrap_block(text.rstrip("\n").split("\n"), width, indent)
     return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+
+
+def fold_diff(text: str, width: int | None) -> str:
+    """A unified diff for the terminal: a line longer than ``width`` goes on in lines that
+    repeat its marker (+, - or space) and are indented three more; nothing inside is changed.
+    (Piped, with no width, the diff stays a patch.)"""
+    if width is None:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if cell_len(line) <= width:
+            lines.append(line)
+            continue
+        marker = line[:1] if line[:1] in "+- " and not line.startswith(("+++", "---")) else ""
+        head = _take(line, width)
+        lines.append(head)
+        rest = line[len(head) :]
+        lead = marker + "   "
+        while rest:
+            part = _take(rest, max(1, width - cell_len(lead)))
+            lines.append(lead + part)
+            rest = rest[len(part) :]
+    return "\n".join(lines)

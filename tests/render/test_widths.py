@@ -75,6 +75,9 @@ def org(tmp_path_factory: pytest.TempPathFactory) -> Path:
     policy_file.write_text(
         policy_file.read_text("utf-8").replace('version: "3.2"', 'version: "3.3"'), "utf-8"
     )
+    document = root / "policies" / "documents" / "bel-ib-014.md"
+    long_line = "Een lange regel in het document " * 4  # a paragraph on one line, as people write
+    document.write_text(document.read_text("utf-8") + "\n" + long_line.strip() + "\n", "utf-8")
     git(root, "commit", "-q", "-am", "BEL-IB-014 3.3")
     return root
 

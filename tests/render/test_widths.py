@@ -103,11 +103,16 @@ def test_every_command_is_measured() -> None:
 
 
 @pytest.mark.parametrize(("name", "args"), _runs(), ids=lambda value: str(value))
-@pytest.mark.parametrize("columns", [80, 200])
+@pytest.mark.parametrize(("columns", "language"), [(80, "nl"), (80, "en"), (200, "nl")])
 def test_text_output_fits_the_terminal(
-    monkeypatch: pytest.MonkeyPatch, org: Path, columns: int, name: str, args: list[str]
+    monkeypatch: pytest.MonkeyPatch,
+    org: Path,
+    columns: int,
+    language: str,
+    name: str,
+    args: list[str],
 ) -> None:
-    result = _run(monkeypatch, columns, org, *name.split(), *args)
+    result = _run(monkeypatch, columns, org, "--lang", language, *name.split(), *args)
     assert result.exit_code in (0, 1), result.output
     assert result.stdout.strip()
     assert _too_wide(result.stdout, columns) == []

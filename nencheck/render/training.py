@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from nencheck.checks.training import Assignment, Figures, TrainingFigures, below_target, percent
+from nencheck.checks.training import (
+    Assignment,
+    Figures,
+    TrainingFigures,
+    assignment_due,
+    below_target,
+    percent,
+)
 from nencheck.i18n import _
 from nencheck.model.importing import CompletionPlan, group_by_value
 from nencheck.model.records import Records
@@ -18,7 +25,9 @@ def _figures(figures: Figures, target: float) -> dict[str, Any]:
     return {**figures.to_json(), "below_target": below_target(figures, target)}
 
 
-def _overdue_json(assignment: Assignment, names: bool) -> dict[str, Any]:
+def _overdue_json(
+    assignment: Assignment, names: bool, records: Records, as_of: date
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "person": assignment.person.id,
         "unit": assignment.person.unit,
@@ -27,6 +36,7 @@ def _overdue_json(assignment: Assignment, names: bool) -> dict[str, Any]:
         if assignment.last_completed
         else None,
         "valid_until": assignment.valid_until.isoformat() if assignment.valid_until else None,
+        "due": assignment_due(records, assignment, as_of).isoformat(),
     }
     if names and assignment.person.name:
         data["name"] = assignment.person.name
@@ -45,7 +55,7 @@ def status_json(figures: TrainingFigures, records: Records, as_of: date, names: 
                 module: {"title": records.module_by_id[module].title, **_figures(f, target)}
                 for module, f in figures.by_module.items()
             },
-            "overdue": [_overdue_json(a, names) for a in _sorted(figures.overdue)],
+            "overdue": [_overdue_json(a, names, records, as_of) for a in _sorted(figures.overdue)],
         }
     )
 
@@ -87,7 +97,7 @@ def status_text(
     overdue = _sorted(figures.overdue)
     if overdue:
         parts.append(_("Without a valid completion ({count}):").format(count=len(overdue)))
-        rows = [_overdue_row(a, names) for a in overdue]
+        rows = [_overdue_row(a, names, records, as_of) for a in overdue]
         parts.append(table_text(_overdue_header(names), rows, width))
     people = _("{trained} of {people} people fully trained").format(
         trained=figures.people_trained, people=figures.people
@@ -108,17 +118,20 @@ def _overdue_header(names: bool) -> list[Column]:
         Column(_("MODULE")),
         Column(_("LAST COMPLETED")),
         Column(_("VALID UNTIL"), drop=1),
+        Column(_("DUE")),
     ]
     return [*columns, Column(_("NAME") if names else "", shrink=CUT, min_width=12)]
 
 
-def _overdue_row(assignment: Assignment, names: bool) -> list[str]:
+def _overdue_row(assignment: Assignment, names: bool, records: Records, as_of: date) -> list[str]:
+    """Never completed: due since the fixed date the module became required (docs/evaluation.md)."""
     return [
         assignment.person.id,
         assignment.person.unit,
         assignment.module.id,
         assignment.last_completed.isoformat() if assignment.last_completed else _("never"),
         assignment.valid_until.isoformat() if assignment.valid_until else "—",
+        assignment_due(records, assignment, as_of).isoformat(),
         (assignment.person.name or "") if names else "",
     ]
 

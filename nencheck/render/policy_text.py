@@ -117,12 +117,19 @@ def render_history(policy_id: str, versions: list[Version], width: int | None = 
             version.commit[:10],
             version.version or "—",
             version.author,
-            version.message.splitlines()[0] if version.message else "",
+            _subject(version),
         )
         for version in versions
     ]
     lines += table_lines(columns, table, width, "  ", header=False)
     return "\n".join(lines) + "\n"
+
+
+def _subject(version: Version) -> str:
+    subject = version.message.splitlines()[0] if version.message else ""
+    if version.changed == ("document",):
+        return _("[document only] {subject}").format(subject=subject)
+    return subject
 
 
 def _iso(day: object) -> str | None:

@@ -187,7 +187,7 @@ def test_late_notification_of_a_closed_incident_counts_for_12_months_inclusive(
     closed = incident(reported=reported, status="closed", closed="2026-04-01")
     built = records(incidents=[closed])
     assert len(rule_breach_notification_late(built, date(2026, 11, 23))) == int(counted)
-    late = status_summary(built, date(2026, 11, 23))["incidents"]["breach_notification_late"]
+    late = status_summary(built, date(2026, 11, 23)).incidents.breach_notification_late
     assert late == int(counted)
 
 

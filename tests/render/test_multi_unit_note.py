@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from nencheck.checks.figures import StatusFigures
 from nencheck.checks.summary import status_summary
 from nencheck.render.status_html import render_status_html
 from nencheck.render.status_markdown import render_status_markdown
@@ -17,7 +18,7 @@ NOTE = "the rows add up to 3, the total is 2"
 RENDERERS = [render_status_text, render_status_markdown, render_status_html]
 
 
-def _summary(shared_units: list[str]) -> dict:
+def _summary(shared_units: list[str]) -> StatusFigures:
     built = records(
         policies=[
             policy(id="P-1", units=shared_units),
@@ -30,9 +31,9 @@ def _summary(shared_units: list[str]) -> dict:
 @pytest.mark.parametrize("render", RENDERERS)
 def test_policy_for_two_units_is_explained_under_the_table(render) -> None:
     summary = _summary(["HAP", "HCZ"])
-    rows = summary["policies"]["by_unit"]
-    assert sum(sum(counts.values()) for counts in rows.values()) == 3
-    assert summary["policies"]["active"] == 2
+    rows = summary.policies.by_unit
+    assert sum(c.ok + c.due_soon + c.overdue for c in rows.values()) == 3
+    assert summary.policies.active == 2
     assert NOTE in " ".join(render(summary).split())
 
 

@@ -16,13 +16,14 @@ from nencheck.cli.context import (
     output_option,
     text_width,
 )
+from nencheck.cli.groups import HelpGroup
 from nencheck.cli.policy_import import import_options
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, current_language
 from nencheck.model.records import Records
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def control() -> None:
     """Controls: show one with everything linked to it; import an SoA.

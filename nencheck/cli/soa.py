@@ -15,13 +15,14 @@ from nencheck.cli.context import (
     output_option,
     text_width,
 )
+from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, current_language
 
 FORMATS = ("text", "csv", "xlsx", "markdown", "html", "json")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option(*FORMATS)
 @click.option(
     "--map-from",
@@ -34,7 +35,9 @@ FORMATS = ("text", "csv", "xlsx", "markdown", "html", "json")
 @global_options
 @click.pass_context
 def soa(ctx: click.Context, output_format: str, map_from: str | None, output: Path | None) -> int:
-    """The Statement of Applicability: every catalog control, applicable or not with the
+    """The Statement of Applicability (Verklaring van Toepasselijkheid).
+
+    The Statement of Applicability: every catalog control, applicable or not with the
     justification, its status and owner, and the policies and evidence linked to it.
 
     \b

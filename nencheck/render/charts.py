@@ -23,10 +23,10 @@ GRID = "#d9dee4"
 
 @dataclass(frozen=True)
 class Segment:
-    key: str
+    key: str  # the stable value (data-key, for scripts and the tests)
     value: float
     colour: str
-    label: str = ""  # the translated word for the key, shown when hovering (issue 15)
+    label: str = ""  # what the hover title shows (the translated label); the key when empty
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from nencheck.i18n import _, ngettext
 from nencheck.model.records import Records
 from nencheck.render.errors import render_errors_text
 from nencheck.render.json_text import json_text
+from nencheck.render.labels import problem_severity_label
 from nencheck.render.layout import wrap, wrap_text
 
 
@@ -57,15 +58,16 @@ def render_text(outcome: CheckOutcome) -> str:
     for rule, problems in ordered:
         severity = problems[0].severity
         header = _rule_header(rule, severity, len(problems))
+        word = problem_severity_label(severity)
         for part in wrap(header, outcome.width, "    "):
             lines.append(_style(outcome, part, fg=_COLOURS[severity], bold=True))
         for p in problems:
             where = f"{p.file}:{p.line}:{p.column}:"
             # Wrapped with the next lines indented: the first line stays "file:line:col: ...".
-            line = f"{where} {severity} {p.rule}: {p.id}: {p.message}"
+            line = f"{where} {word} {p.rule}: {p.id}: {p.message}"
             first, *rest = wrap(line, outcome.width, "    ")
-            styled = f" {_style(outcome, severity, fg=_COLOURS[severity])} "
-            lines += [first.replace(f" {severity} ", styled, 1), *rest]
+            styled = f" {_style(outcome, word, fg=_COLOURS[severity])} "
+            lines += [first.replace(f" {word} ", styled, 1), *rest]
         lines.append("")
     for part in wrap(summary_line(outcome), outcome.width, "    "):
         lines.append(_style(outcome, part, bold=True))

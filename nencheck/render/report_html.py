@@ -103,7 +103,7 @@ def findings_chart(review: ManagementReview) -> str:
             severity,
             severity_label(severity),
             [
-                charts.Segment(bucket, count, COLOURS[bucket], labels[bucket])
+                charts.Segment(bucket, count, COLOURS[bucket], labels.get(bucket, bucket))
                 for bucket, count in buckets.items()
             ],
         )

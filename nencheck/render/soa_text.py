@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nencheck.checks.soa import SoaRow
 from nencheck.i18n import _
+from nencheck.render.dates import prose_day
 from nencheck.render.labels import applicable_label, control_status_label
 from nencheck.render.layout import WRAP, Column, table_blocks, wrap, wrap_block
 from nencheck.render.soa_common import SoaView, document_title
@@ -26,7 +27,7 @@ def render(view: SoaView, width: int | None = None) -> str:
         rows += [_cells(row, view.mapped_from_2013) for row in members]
     laid = iter(table_blocks(columns, rows, width, "  ", header=False))
     lines = wrap(
-        f"{document_title()}: {view.organisation} ({view.framework}, {view.as_of.isoformat()})",
+        f"{document_title()}: {view.organisation} ({view.framework}, {prose_day(view.as_of)})",
         width,
         INDENT,
     )

@@ -17,6 +17,7 @@ from nencheck.checks.training import (
 from nencheck.i18n import _
 from nencheck.model.importing import CompletionPlan, group_by_value
 from nencheck.model.records import Records
+from nencheck.render.dates import prose_day
 from nencheck.render.layout import CUT, WRAP, Column, wrap_block
 from nencheck.render.registers import table_text, to_json
 
@@ -70,7 +71,7 @@ def status_text(
     target = records.settings.training_target
     parts = [
         _("Awareness training on {date} (target {target})").format(
-            date=as_of.isoformat(), target=percent(target)
+            date=prose_day(as_of), target=percent(target)
         ),
         "",
     ]

@@ -24,6 +24,7 @@ from functools import lru_cache
 ELLIPSIS = "…"
 GAP = "  "
 KEEP, CUT, WRAP = "keep", "cut", "wrap"
+COMFORTABLE = 40  # a wrapped column this wide reads well; past it, cut columns come first
 
 # Paints one laid-out (padded) cell: (row index, column header, text) -> text with colour codes.
 Painter = Callable[[int, str, str], str]
@@ -122,8 +123,21 @@ def _fit(
             return kept, natural
     widths = list(least)
     room = width - _needed(kept, least, indent)
+    # A cut loses words and a wrap only moves them: once the wrapped columns (titles) have a
+    # comfortable width, the cut ones (owners) get what they lack before the titles get more.
+    comfortable = sum(
+        max(0, min(natural[index], COMFORTABLE) - widths[index])
+        for index in kept
+        if columns[index].shrink == WRAP
+    )
+    spare_for_cut = max(0, room - comfortable)
+    for index in [index for index in kept if columns[index].shrink == CUT]:
+        step = max(0, min(spare_for_cut, natural[index] - widths[index]))
+        widths[index] += step
+        spare_for_cut -= step
+        room -= step
     shrinkable = [index for index in kept if columns[index].shrink != KEEP]
-    # The room is shared in proportion to what each column lacks: a long title gains most.
+    # The rest of the room is shared in proportion to what each column lacks: a long title gains most.
     lacking = {index: natural[index] - widths[index] for index in shrinkable}
     total = sum(lacking.values())
     if total > 0:

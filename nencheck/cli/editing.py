@@ -64,4 +64,4 @@ def records_for_edit(state: Any) -> Any:
         raise NencheckError(
             _("--rev and --as-recorded apply to reports only; changes are made to the working tree")
         )
-    return state.load()
+    return state.load(strict=True)

@@ -105,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as failure:
         from nencheck.render.errors import render_errors_text
 
-        click.echo(render_errors_text(failure.errors), err=True, nl=False)
+        click.echo(
+            render_errors_text(failure.errors, settings_broken=failure.settings_broken),
+            err=True,
+            nl=False,
+        )
         return exitcodes.INVALID
     except NencheckError as error:
         click.echo(_("error: {message}").format(message=error), err=True)
@@ -145,11 +149,16 @@ def main(argv: list[str] | None = None) -> int:
                 err=True,
             )
         return exitcodes.INTERNAL
-    return _exit_code(result)
+    return _exit_code(result, app)
 
 
-def _exit_code(result: Any) -> int:
-    return result if isinstance(result, int) else exitcodes.OK
+def _exit_code(result: Any, app: AppContext) -> int:
+    """The command's code; 2 when it showed what readable records say while others had data
+    errors (SPEC: the command then exits 2, so CI still fails)."""
+    code = result if isinstance(result, int) else exitcodes.OK
+    if app.data_errors and code in (exitcodes.OK, exitcodes.RULES_FAILED):
+        return exitcodes.INVALID
+    return code
 
 
 if __name__ == "__main__":

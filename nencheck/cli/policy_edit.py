@@ -109,7 +109,7 @@ def review(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load().policies, policy_id)
+    found = find_policy(state.load(strict=True).policies, policy_id)
     request = ReviewRequest(
         reviewer=reviewer.strip(),
         day=_date(day, "--date", state.as_of),
@@ -204,7 +204,7 @@ def new(
 
     _refuse_past(ctx)
     state = app(ctx)
-    records = state.load()
+    records = state.load(strict=True)
     review_interval = parse_cli_duration(interval, "--interval") if interval else None
     spec = NewPolicy(
         id=policy_id.strip(),
@@ -250,7 +250,7 @@ def retire(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load().policies, policy_id)
+    found = find_policy(state.load(strict=True).policies, policy_id)
     if not reason.strip():
         raise NencheckError(_("--reason: say why the policy is retired."))
     return _apply(

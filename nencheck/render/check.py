@@ -23,6 +23,7 @@ class CheckOutcome:
     problems: list[Problem]
     records: Records | None
     color: bool = False  # style the text format (only when writing to a terminal)
+    unreadable: int = 0  # files whose records the problems leave out (they had errors)
 
     @property
     def failed(self) -> bool:
@@ -45,8 +46,9 @@ def render_json(outcome: CheckOutcome) -> str:
 
 def render_text(outcome: CheckOutcome) -> str:
     """Problems grouped by rule (fail_on rules first), compiler-style lines, one summary line."""
-    if outcome.errors:
-        return render_errors_text(outcome.errors)
+    if outcome.records is None:
+        return render_errors_text(outcome.errors, settings_broken=True)
+    head = render_errors_text(outcome.errors, outcome.unreadable) + "\n" if outcome.errors else ""
     by_rule: dict[str, list[Problem]] = {}
     for problem in outcome.problems:
         by_rule.setdefault(problem.rule, []).append(problem)
@@ -64,7 +66,7 @@ def render_text(outcome: CheckOutcome) -> str:
             )
         lines.append("")
     lines.append(_style(outcome, summary_line(outcome), bold=True))
-    return "\n".join(lines) + "\n"
+    return head + "\n".join(lines) + "\n"
 
 
 def summary_line(outcome: CheckOutcome) -> str:

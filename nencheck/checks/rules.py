@@ -15,6 +15,7 @@ from nencheck.checks.evidence import rule_evidence_expired
 from nencheck.checks.findings import rule_finding_overdue
 from nencheck.checks.incidents import rule_breach_notification_late, rule_calamity_report_late
 from nencheck.checks.policies import rule_policy_due_soon, rule_policy_overdue
+from nencheck.checks.policy_dates import rule_policy_review_date_inconsistent
 from nencheck.checks.problem import Problem
 from nencheck.checks.training import rule_training_below_target, rule_training_overdue
 from nencheck.i18n import N_, _
@@ -35,6 +36,7 @@ ALL_RULES: list[Rule] = [
     rule_control_unsupported,
     rule_breach_notification_late,
     rule_calamity_report_late,
+    rule_policy_review_date_inconsistent,
 ]
 
 
@@ -75,6 +77,13 @@ RULE_INFO: dict[str, tuple[str, str]] = {
     "calamity-report-late": (
         "incident",
         N_("A calamity not reported to the IGJ within 3 working days."),
+    ),
+    "policy-review-date-inconsistent": (
+        "policy",
+        N_(
+            "An explicit next_review before last_reviewed, or later than last_reviewed + "
+            "review_interval."
+        ),
     ),
 }
 

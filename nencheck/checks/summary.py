@@ -37,6 +37,8 @@ def status_summary(records: Records, as_of: date, unit: str | None = None) -> di
         "evidence": evidence_summary(records, as_of, unit),
         "training": training_summary(records, as_of, unit),
         "incidents": incidents_summary(records, as_of, unit),
+        # Files whose records the figures leave out: they could not be read (SPEC).
+        "unreadable": list(records.unreadable),
     }
 
 

@@ -43,8 +43,12 @@ def split_ids(values: tuple[str, ...] | str | None) -> list[str]:
 
 def commit(root: Path, changes: list[Any], message: str, *, no_commit: bool, force: bool) -> None:
     """Write the changes with one commit (or staged only), and say so on stderr."""
+    from datetime import date
+
+    from nencheck.store.write.event_dates import refuse_future_events
     from nencheck.store.write.writer import apply_changes
 
+    refuse_future_events(changes, date.today())  # only the CLI knows today
     commit_id = apply_changes(root, changes, message, commit=not no_commit, force=force)
     files = ", ".join(change.path for change in changes)
     if commit_id:

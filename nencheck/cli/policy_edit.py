@@ -29,9 +29,11 @@ def write_options(function: F) -> F:
 
 
 def _apply(ctx: click.Context, plan: Any, no_commit: bool, force: bool) -> int:
+    from nencheck.store.write.event_dates import refuse_future_events
     from nencheck.store.write.writer import apply_changes
 
     state = app(ctx)
+    refuse_future_events([plan.change], state.today)
     commit = apply_changes(
         state.root, [plan.change], plan.message, commit=not no_commit, force=force
     )
@@ -126,7 +128,22 @@ def review(
                 "Check --date."
             ).format(day=request.day, today=state.as_of)
         )
+    refuse_future_day(request.day, state.today, "--date" if day else "--as-of")
     return _apply(ctx, plan_review(state.root, found, request), no_commit, force)
+
+
+def refuse_future_day(day: date, today: date, option: str) -> None:
+    """A date of a thing that happened may not lie after today, whatever --as-of says."""
+    from nencheck.model.events import latest_allowed
+
+    if day > latest_allowed(today):
+        raise NencheckError(
+            _(
+                "{option}: {day} lies after today ({today}); a review is recorded once it has "
+                "taken place, so nothing was written. Leave out --as-of, or give --date with the "
+                "day of the review."
+            ).format(option=option, day=day, today=today)
+        )
 
 
 @click.command(short_help="Create a policy file (draft by default).")

@@ -27,7 +27,7 @@ def latest_allowed(today: date) -> date:
 def latest_event(records: Iterable[object]) -> date | None:
     """The latest event date among the records of one file (None when they hold none): what
     the parse cache keeps per file, so a verdict that depends on today is made at every load."""
-    days = [day for _record, _field, day in _events(records, None)]
+    days = [day for _where, _field, day in _events(records, None)]
     return max(days) if days else None
 
 
@@ -35,12 +35,11 @@ def future_event_errors(records: Iterable[object], today: date) -> list[DataErro
     """A located ``invalid-date`` error for each event date after today (plus the slack)."""
     limit = latest_allowed(today)
     errors = []
-    for record, field, day in _events(records, limit):
+    for (file, line, column), field, day in _events(records, limit):
         if day > limit:
-            line, column = record.origin.at(field)
             errors.append(
                 DataError(
-                    record.origin.file,
+                    file,
                     line,
                     column,
                     "invalid-date",
@@ -54,39 +53,51 @@ def future_event_errors(records: Iterable[object], today: date) -> list[DataErro
     return errors
 
 
-def _events(records: Iterable[object], after: date | None) -> Iterator[tuple[Record, str, date]]:
-    """(record, field, date) of each event date; of a completions table (tens of thousands of
+Where = tuple[str, int, int]  # file, line, column
+
+
+def _events(records: Iterable[object], after: date | None) -> Iterator[tuple[Where, str, date]]:
+    """(where, field, date) of each event date; of a completions table (tens of thousands of
     rows) only its latest row, or with ``after`` the rows after that date."""
     for record in records:
         if isinstance(record, CompletionTable):
             yield from _completion_events(record, after)
         elif isinstance(record, Record):
-            yield from _record_events(record)
+            yield from _record_events(record, "", None)
 
 
-def _record_events(record: Record) -> Iterator[tuple[Record, str, date]]:
+def _record_events(
+    record: Record, label: str, parent: Where | None
+) -> Iterator[tuple[Where, str, date]]:
+    """A nested record (a policy's review) without an origin of its own is located at the
+    parent's list field, and named by its path (``reviews[1].date``)."""
+    origin = record.origin
+    own = bool(origin.file) or parent is None
     for field in record.event_dates:
         value = getattr(record, field, None)
         if isinstance(value, datetime):
-            yield record, field, value.date()
-        elif isinstance(value, date):
-            yield record, field, value
-    for value in record.__dict__.values():
+            value = value.date()
+        if isinstance(value, date):
+            where = (origin.file, *origin.at(field)) if own else parent
+            assert where is not None
+            yield where, f"{label}{field}" if not own else field, value
+    for name, value in record.__dict__.items():
         if value.__class__ is list and value and isinstance(value[0], Record):
-            for item in value:
-                yield from _record_events(item)
+            at = (origin.file, *origin.at(name)) if own else parent
+            for index, item in enumerate(value):
+                yield from _record_events(item, f"{label}{name}[{index}].", at)
 
 
 def _completion_events(
     table: CompletionTable, after: date | None
-) -> Iterator[tuple[Record, str, date]]:
+) -> Iterator[tuple[Where, str, date]]:
     if not len(table):
         return
-    if after is None:
-        latest = max(table.day)
-        yield table[table.day.index(latest)], "completed", date.fromordinal(latest)
-        return
-    limit = after.toordinal()
-    for row, day in enumerate(table.day):
-        if day > limit:
-            yield table[row], "completed", date.fromordinal(day)
+    rows = (
+        [table.day.index(max(table.day))]
+        if after is None
+        else [row for row, day in enumerate(table.day) if day > after.toordinal()]
+    )
+    for row in rows:
+        origin = table[row].origin
+        yield (origin.file, *origin.at("completed")), "completed", date.fromordinal(table.day[row])

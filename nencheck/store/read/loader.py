@@ -31,7 +31,7 @@ from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionsFile, CompletionTable, ModulesFile, PeopleFile
 from nencheck.store.read import catalogs
 from nencheck.store.read.discovery import SETTINGS_FILE
-from nencheck.store.read.source import FileSource, is_hidden
+from nencheck.store.read.source import FileSource, is_hidden, is_record_name
 
 # The record folders of SPEC's layout. Policy documents live beside the records but are no records.
 CONTROLS_DIR = "controls"
@@ -257,6 +257,25 @@ def record_files(source: FileSource, kinds: set[str] | None = None) -> list[tupl
     if wanted("completion"):
         files += [("completion", p) for p in source.files(COMPLETIONS_DIR)]
     return files
+
+
+def kind_of_path(path: str) -> str | None:
+    """The kind of record a repository path holds by SPEC's layout, or None (no record file)."""
+    if not is_record_name(path) or path.startswith(POLICY_DOCUMENTS_DIR + "/"):
+        return None
+    if path in (MODULES_FILE, PEOPLE_FILE):
+        return "module" if path == MODULES_FILE else "person"
+    for kind, folder in (
+        ("control", CONTROLS_DIR),
+        ("policy", POLICIES_DIR),
+        ("evidence", EVIDENCE_DIR),
+        ("audit", AUDITS_DIR),
+        ("incident", INCIDENTS_DIR),
+        ("completion", COMPLETIONS_DIR),
+    ):
+        if path.startswith(folder + "/"):
+            return kind
+    return None
 
 
 # kind -> (model of the file, name of the list key when the file holds a list of records)

@@ -92,6 +92,7 @@ def cli(ctx: click.Context) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; the single place where outcomes become exit codes (SPEC, "Exit codes")."""
     app = AppContext()
+    _tolerant_streams()
     try:
         result = cli.main(args=argv, prog_name="nencheck", standalone_mode=False, obj=app)
     except click.exceptions.Exit as done:
@@ -120,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # e.g. `nencheck due | head`: not an error
         return exitcodes.OK
+    except ValueError as error:
+        if "null byte" not in str(error) and "null character" not in str(error):
+            return _internal_error(app)
+        # A NUL character in a path or value (the shell cannot pass one; a script can).
+        click.echo(
+            _("error: a value contains a NUL character (\\0); remove it and try again"), err=True
+        )
+        return exitcodes.INVALID
     except Exception as error:
         if isinstance(error, OSError) and error.filename is not None:
             # a named file that cannot be written or read (permissions, a folder that is a
@@ -133,23 +142,36 @@ def main(argv: list[str] | None = None) -> int:
                 err=True,
             )
             return exitcodes.INVALID
-        if app.debug:
-            traceback.print_exc()
-        else:
-            exc_type, exc_value, _tb = sys.exc_info()
-            click.echo(
-                _(
-                    "internal error ({name}: {value}). This is a bug in nencheck {version}: please "
-                    "report it with the command you ran; run again with --debug for the traceback."
-                ).format(
-                    name=getattr(exc_type, "__name__", "?"),
-                    value=str(exc_value)[:200],
-                    version=__version__,
-                ),
-                err=True,
-            )
-        return exitcodes.INTERNAL
+        return _internal_error(app)
     return _exit_code(result, app)
+
+
+def _tolerant_streams() -> None:
+    """A file name that is not UTF-8 (the shell passes its bytes as surrogates) is shown with
+    backslash escapes instead of failing the command when it is printed."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _internal_error(app: AppContext) -> int:
+    """A bug: one line asking for a report (--debug shows the traceback)."""
+    if app.debug:
+        traceback.print_exc()
+    else:
+        exc_type, exc_value, _tb = sys.exc_info()
+        click.echo(
+            _(
+                "internal error ({name}: {value}). This is a bug in nencheck {version}: please "
+                "report it with the command you ran; run again with --debug for the traceback."
+            ).format(
+                name=getattr(exc_type, "__name__", "?"),
+                value=str(exc_value)[:200],
+                version=__version__,
+            ),
+            err=True,
+        )
+    return exitcodes.INTERNAL
 
 
 def _exit_code(result: Any, app: AppContext) -> int:

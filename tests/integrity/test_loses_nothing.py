@@ -262,6 +262,7 @@ def test_records_in_a_broken_file_are_unknown_not_missing(example_copy: Path) ->
     assert result.exit_code == 2
     assert {code for _file, code in codes(document)} == {"unknown-field", "missing-field"}
     assert rules(document, "control-missing") == []
+    assert rules(document, "policy-overdue"), "the readable records are still judged"
 
 
 def test_a_broken_settings_file_still_stops_everything_and_says_why(example_copy: Path) -> None:

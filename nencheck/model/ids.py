@@ -20,7 +20,7 @@ def fold_id(identifier: str) -> str:
     """The form in which ids are compared: NFKC (fullwidth and compatibility forms), hyphens
     unified, case folded, surrounding blanks dropped."""
     if identifier.isascii():
-        return identifier.strip().casefold()
+        return identifier.strip().lower()  # the same as casefold() for ASCII, and cheaper
     folded = unicodedata.normalize("NFKC", identifier).translate(_HYPHENS)
     return unicodedata.normalize("NFKC", folded.casefold()).strip()
 

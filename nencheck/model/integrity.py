@@ -75,20 +75,23 @@ def _duplicate_message(kind: str, item_id: str, first_id: str, first: Origin) ->
 
 
 class _Known:
-    """Ids a reference may name, compared exactly first and then folded (``fold_id``); every
-    reference counts as known when some file of the kind could not be read."""
+    """Ids a reference may name, compared exactly first and then folded (``fold_id``; the
+    folded set is made on the first miss); every reference counts as known when some file of
+    the kind could not be read."""
 
     def __init__(self, ids: Iterable[str], unknowable: bool = False) -> None:
         self.exact = set(ids)
-        self.folded = {fold_id(identifier) for identifier in self.exact}
+        self._folded: set[str] | None = None
         self.unknowable = unknowable
 
     def __contains__(self, value: object) -> bool:
-        return (
-            self.unknowable
-            or value in self.exact
-            or (isinstance(value, str) and fold_id(value) in self.folded)
-        )
+        if self.unknowable or value in self.exact:
+            return True
+        if not isinstance(value, str):
+            return False
+        if self._folded is None:
+            self._folded = {fold_id(identifier) for identifier in self.exact}
+        return fold_id(value) in self._folded
 
 
 def _references(records: Records) -> list[DataError]:

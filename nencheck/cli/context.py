@@ -41,6 +41,7 @@ class AppContext:
     # Data errors reported by a reading command that went on with the readable records: the
     # command exits 2 when it is done (SPEC, "One broken file never takes the dashboard down").
     data_errors: list[DataError] = field(default_factory=list)
+    _shallow_checked: bool = False
 
     @property
     def root(self) -> Path:
@@ -125,10 +126,32 @@ class AppContext:
             self.report_errors(errors, len({error.file for error in errors}))
         return policies
 
+    def warn_if_shallow(self) -> None:
+        """Once per run, before reading history: a shallow clone's history stops at the
+        fetched commits, so what is judged from it may be incomplete (issue 13)."""
+        if self._shallow_checked:
+            return
+        self._shallow_checked = True
+        from nencheck.store.git.runner import is_shallow
+
+        if is_shallow(self.root):
+            click.echo(
+                _(
+                    "warning: {root} is a shallow clone: its git history stops at the fetched "
+                    "commits, so policy-changed-unversioned, --as-recorded and the policy "
+                    "history can miss older changes. Fetch the full history (git fetch "
+                    "--unshallow; in CI: fetch-depth: 0)."
+                ).format(root=self.root),
+                err=True,
+            )
+
     def _source_and_reader(self) -> tuple[FileSource, FileReader]:
         """Where records are read from (--rev, --as-recorded, else the working tree) and how
         (through the parse cache unless --no-cache)."""
         from nencheck.store.read.choice import file_reader, open_source
+
+        if self.as_recorded:
+            self.warn_if_shallow()
 
         source = open_source(
             self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None

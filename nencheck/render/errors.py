@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nencheck.errors import DataError
 from nencheck.i18n import _, ngettext
+from nencheck.render.labels import problem_severity_label
 
 
 def render_errors_text(
@@ -12,7 +13,8 @@ def render_errors_text(
     """The errors and a closing line. ``unreadable`` (a reading command that went on with the
     readable records) says how many files the figures leave out; None means nothing was
     evaluated (a command that changes records, or ``settings_broken``: nencheck.yaml)."""
-    lines = [f"{e.file}:{e.line}:{e.column}: error {e.code}: {e.message}" for e in sorted(errors)]
+    word = problem_severity_label("error")
+    lines = [f"{e.file}:{e.line}:{e.column}: {word} {e.code}: {e.message}" for e in sorted(errors)]
     lines.append(summary_line(errors, unreadable, settings_broken))
     return "\n".join(lines) + "\n"
 

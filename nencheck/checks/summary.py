@@ -49,6 +49,8 @@ def status_summary(records: Records, as_of: date, unit: str | None = None) -> St
         evidence=evidence_summary(records, as_of, unit),
         training=training_summary(records, as_of, unit),
         incidents=incidents_summary(records, as_of, unit),
+        # Files whose records the figures leave out: they could not be read (SPEC).
+        unreadable=tuple(records.unreadable),
     )
 
 

@@ -157,7 +157,7 @@ def import_soa(
     )
 
     state = app(ctx)
-    records = state.load()
+    records = state.load(strict=True)
     explicit = parse_map_option(maps)
     table = read_table(file, file.name, sheet, expected_headers(explicit, CONTROL_HEADERS))
     columns = map_columns(table, explicit, CONTROL_HEADERS)

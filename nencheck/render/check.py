@@ -26,6 +26,7 @@ class CheckOutcome:
     records: Records | None
     color: bool = False  # style the text format (only when writing to a terminal)
     width: int | None = None  # the text format wraps its lines to this (None: no limit)
+    unreadable: int = 0  # files whose records the problems leave out (they had errors)
 
     @property
     def failed(self) -> bool:
@@ -48,8 +49,13 @@ def render_json(outcome: CheckOutcome) -> str:
 
 def render_text(outcome: CheckOutcome) -> str:
     """Problems grouped by rule (fail_on rules first), compiler-style lines, one summary line."""
-    if outcome.errors:
-        return wrap_text(render_errors_text(outcome.errors), outcome.width)
+    if outcome.records is None:
+        return wrap_text(render_errors_text(outcome.errors, settings_broken=True), outcome.width)
+    head = (
+        wrap_text(render_errors_text(outcome.errors, outcome.unreadable), outcome.width) + "\n"
+        if outcome.errors
+        else ""
+    )
     by_rule: dict[str, list[Problem]] = {}
     for problem in outcome.problems:
         by_rule.setdefault(problem.rule, []).append(problem)
@@ -71,7 +77,7 @@ def render_text(outcome: CheckOutcome) -> str:
         lines.append("")
     for part in wrap(summary_line(outcome), outcome.width, "    "):
         lines.append(_style(outcome, part, bold=True))
-    return "\n".join(lines) + "\n"
+    return head + "\n".join(lines) + "\n"
 
 
 def summary_line(outcome: CheckOutcome) -> str:

@@ -3,10 +3,15 @@
 Each kind uses the same predicates as its rule, so an overdue item here is a problem in
 ``check``. Training items belong to the person's unit (``owner`` is the unit id: the unit's
 manager follows up; personnel numbers, not names, identify people), and are due when their last
-completion expires, or on the evaluation date itself when the module was never completed.
-Incidents appear while open and not yet notified, due on their notification deadline. Risks
-(kind ``risk``) bring two items: an open risk's next assessment (its owner reviews it) and each
-open action of an open risk (the action's owner).
+completion expires, or from the fixed date the module became required when it was never
+completed (``training.required_since``), never "today".
+Incidents appear while open and not yet notified, due on their notification deadline.
+
+``days`` always agrees with ``state``: overdue items have days < 0, and an item due on the
+evaluation date is due soon with days 0 (SPEC "Evaluation"). A notification deadline that passed
+during the evaluation day (the date is read as its end) is overdue by a part of a day: days -1.
+Risks (kind ``risk``) bring two items: an open risk's next assessment (its owner reviews it)
+and each open action of an open risk (the action's owner).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from nencheck.checks.incidents import open_deadlines
 from nencheck.checks.policies import DUE_SOON, OVERDUE, policy_state
 from nencheck.checks.risks import action_overdue, review_overdue
 from nencheck.checks.scope import days_between, in_unit
-from nencheck.checks.training import assignments
+from nencheck.checks.training import assignment_due, assignments
 from nencheck.i18n import _
 from nencheck.model.records import Records
 from nencheck.model.types import Duration
@@ -170,10 +175,11 @@ def _evidence(records: Records, as_of: date, horizon: date) -> list[DueItem]:
 def _training(records: Records, as_of: date, horizon: date) -> list[DueItem]:
     items = []
     for assignment in assignments(records, as_of):
-        due = assignment.valid_until or as_of
-        if assignment.compliant and due > horizon:
+        due = assignment_due(records, assignment, as_of)
+        if due > horizon:
             continue
         person, module = assignment.person, assignment.module
+        days = days_between(due, as_of)
         items.append(
             DueItem(
                 "training",
@@ -182,8 +188,8 @@ def _training(records: Records, as_of: date, horizon: date) -> list[DueItem]:
                 person.unit,
                 [person.unit],
                 due,
-                days_between(due, as_of),
-                DUE_SOON if assignment.compliant else OVERDUE,
+                days,
+                _state(days),
             )
         )
     return items
@@ -203,7 +209,7 @@ def _incidents(records: Records, as_of: date, horizon: date) -> list[DueItem]:
                 incident.owner,
                 list(incident.units),
                 found.due,
-                days_between(found.due, as_of),
+                _incident_days(found.due, as_of, found.late),
                 OVERDUE if found.late else DUE_SOON,
             )
         )
@@ -240,3 +246,9 @@ def _risks(records: Records, as_of: date, horizon: date) -> list[DueItem]:
                 )
             )
     return items
+
+
+def _incident_days(due: date, as_of: date, late: bool) -> int:
+    """Days to the deadline; a late one is at least a (part of a) day past (module docstring)."""
+    days = days_between(due, as_of)
+    return min(days, -1) if late else days

@@ -92,7 +92,10 @@ def list_risks(
     elif output_format == "csv":
         emit(render.risks_csv(rows, state.as_of), output)
     else:
-        emit(render.risks_text(rows, state.as_of, records.settings.risk.appetite), output)
+        from nencheck.cli.context import text_width
+
+        appetite = records.settings.risk.appetite
+        emit(render.risks_text(rows, state.as_of, appetite, text_width(output)), output)
     return exitcodes.OK
 
 
@@ -158,8 +161,12 @@ def show(
     if output_format == "json":
         emit(render.risk_show_json(row, controls, history), output)
     else:
+        from nencheck.cli.context import text_width
+        from nencheck.render.layout import wrap_text
+
         scales = (criteria.likelihood, criteria.impact)
-        emit(render.risk_show_text(row, controls, history, scales, criteria.appetite), output)
+        text = render.risk_show_text(row, controls, history, scales, criteria.appetite)
+        emit(wrap_text(text, text_width(output), " " * 18), output)
     return exitcodes.OK
 
 
@@ -207,7 +214,10 @@ def matrix(
     elif output_format == "json":
         emit(to_json({"as_of": state.as_of.isoformat(), **heat.to_json()}), output)
     else:
-        emit(risk_matrix.matrix_text(heat), output)
+        from nencheck.cli.context import text_width
+        from nencheck.render.layout import wrap_text
+
+        emit(wrap_text(risk_matrix.matrix_text(heat), text_width(output), "  "), output)
     return exitcodes.OK
 
 

@@ -70,6 +70,8 @@ class Score(Record):
 
 
 class Action(Record):
+    event_dates = ("done",)
+
     id: Identifier
     title: Text
     owner: Text
@@ -92,6 +94,7 @@ class Action(Record):
 
 
 class Risk(Record):
+    event_dates = ("assessed", "accepted")
     DERIVED_FIELDS: ClassVar[dict[str, str]] = {"level": DERIVED_LEVEL, "score": DERIVED_LEVEL}
 
     id: Identifier

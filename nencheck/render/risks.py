@@ -35,8 +35,12 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def risks_text(rows: Sequence[RiskRow], as_of: date, appetite: str) -> str:
-    """One line of figures per risk (fitting 80 columns), its title indented below."""
+def risks_text(
+    rows: Sequence[RiskRow], as_of: date, appetite: str, width: int | None = WIDTH
+) -> str:
+    """One line of figures per risk (fitting ``width``), its title indented below."""
+    from nencheck.render.layout import CUT, Column
+
     if not rows:
         return _("No risks match on {date}.").format(date=as_of.isoformat()) + "\n"
     headers = [_("ID"), _("NOW"), _("TARGET"), _("TREATMENT"), _("OWNER"), _("ACCEPTED")]
@@ -46,15 +50,24 @@ def risks_text(rows: Sequence[RiskRow], as_of: date, appetite: str) -> str:
             rating_text(row.current),
             rating_text(row.target),
             treatment_label(row.risk.treatment.value),
-            clip(row.risk.owner, OWNER_WIDTH),
+            row.risk.owner,
             _acceptance(row),
         ]
         for row in rows
     ]
-    lines = table_text(headers, body).splitlines()
+    columns = [
+        Column(headers[0]),
+        Column(headers[1]),
+        Column(headers[2], drop=2),
+        Column(headers[3], drop=1),
+        Column(headers[4], shrink=CUT, min_width=8),
+        Column(headers[5]),  # who accepted and when: kept whole
+    ]
+    lines = table_text(columns, body, width).splitlines()
     out = [lines[0]]
+    room = (width or WIDTH * 10) - 4
     for row, line in zip(rows, lines[1:], strict=True):
-        out += [line, "    " + clip(row.risk.title, WIDTH - 4)]
+        out += [line, "    " + clip(row.risk.title, room)]
     above = sum(1 for row in rows if row.above_appetite)
     footer = ngettext(
         "{count} risk; {above} above the appetite ({appetite}), marked !",
@@ -67,7 +80,7 @@ def risks_text(rows: Sequence[RiskRow], as_of: date, appetite: str) -> str:
 def _acceptance(row: RiskRow) -> str:
     risk = row.risk
     if risk.accepted_by and risk.accepted:
-        return f"{clip(risk.accepted_by, 14)} {risk.accepted.isoformat()}"
+        return f"{risk.accepted_by} {risk.accepted.isoformat()}"
     if risk.treatment.value == "accept":
         return _("not recorded")
     return "—"
@@ -261,4 +274,7 @@ def _history_lines(history: Sequence[AssessmentRow]) -> list[str]:
         ]
         for entry in history
     ]
-    return ["  " + line for line in table_text(headers, body, right={1, 2, 3}).splitlines()]
+    from nencheck.render.layout import Column
+
+    columns = [Column(h, right=i in (1, 2, 3)) for i, h in enumerate(headers)]
+    return ["  " + line for line in table_text(columns, body).splitlines()]

@@ -183,7 +183,7 @@ def test_heat_map_counts_equal_the_list_on_the_example(example_git: Path, run: R
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
 
 
-def test_list_filters(org: Path, run: Run) -> None:
+def test_list_filters(org: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     def ids(*args: str) -> list[str]:
         found = run("risk", "list", "--as-of", AS_OF, "--format", "json", *args, repo=org)
         assert found.exit_code == 0, found.output
@@ -198,6 +198,7 @@ def test_list_filters(org: Path, run: Run) -> None:
     assert bad.exit_code == 2 and "low, medium, high, critical" in bad.stderr
     csv_text = run("risk", "list", "--as-of", AS_OF, "--format", "csv", repo=org).stdout
     assert csv_text.splitlines()[1].startswith("R-2025-007;")
+    monkeypatch.setenv("COLUMNS", "80")
     text = run("risk", "list", "--as-of", AS_OF, repo=org).stdout
     assert max(len(line) for line in text.splitlines()) <= 80
 

@@ -76,14 +76,20 @@ class AppContext:
 
     def load(self) -> Records:
         """All records, from the working tree or the revision asked for; raises DataErrors."""
+        return self.load_with_source()[0]
+
+    def load_with_source(self) -> tuple[Records, FileSource]:
+        """All records and the source they were read from (to read more files from the same
+        revision: the Kennisbank's documents); raises DataErrors."""
         from nencheck.store.read.loader import load_repository
 
-        result = load_repository(*self._source_and_reader())
+        source, reader = self._source_and_reader()
+        result = load_repository(source, reader)
         if result.errors or result.records is None:
             raise DataErrors(result.errors)
         if not self.lang:
             set_language(result.records.settings.language)
-        return result.records
+        return result.records, source
 
     def load_policies(self, wanted_id: str | None = None) -> list[Policy]:
         """Only the policy records (``store.loader.load_policies``); raises DataErrors."""

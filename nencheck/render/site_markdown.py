@@ -1,6 +1,6 @@
 """A policy's Markdown document as HTML for the Kennisbank: CommonMark with tables (markdown-it-py),
-raw HTML escaped (staff documents must not inject scripts), headings one level down (the page's
-own title is the h1) with ids, and every link handed to a resolver: a policy id becomes the link
+raw HTML escaped (staff documents must not inject scripts), headings two levels down (the page's
+own title is the h1, "Document" the h2) with ids, and every link handed to a resolver: a policy id becomes the link
 to its page, a file next to the document is copied, an unknown target is reported by line.
 
 Pure: text and a resolver in, HTML, plain text (for search) and problems out.
@@ -124,7 +124,8 @@ def _line_of(target: str, lines: list[str], block_map: list[int] | None) -> int:
 
 
 def _demote(token: Token) -> None:
-    level = min(int(token.tag[1]) + 1, 6)
+    """h1 -> h3: the page's title is the h1 and "Document" the h2 above the text."""
+    level = min(int(token.tag[1]) + 2, 6)
     token.tag = f"h{level}"
 
 

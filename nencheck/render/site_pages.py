@@ -125,8 +125,8 @@ def _common(data: SiteData, root: str) -> dict[str, Any]:
 
 
 def _start(data: SiteData, current: list[SiteEntry]) -> dict[str, Any]:
-    changed = [entry for entry in current if entry.changed()]
-    changed.sort(key=lambda entry: (entry.changed() or "", entry.id), reverse=True)
+    changed = sorted((entry for entry in current if entry.changed()), key=lambda e: e.id)
+    changed.sort(key=lambda entry: entry.changed() or "", reverse=True)  # stable: ids stay A-Z
     units = _units_in_use(data, current)
     return {
         "page_title": _("Start"),

@@ -39,7 +39,7 @@
       }
       var at = f[2].indexOf(phrase);
       score += (f[0].indexOf(phrase) >= 0 ? 30 : 0) + (at >= 0 ? 5 : 0);
-      found.push({ doc: doc, score: score, at: at >= 0 ? at : f[2].indexOf(terms[0]) });
+      found.push({ doc: doc, score: score, phrase: at >= 0, at: at >= 0 ? at : f[2].indexOf(terms[0]) });
     });
     found.sort(function (a, b) { return b.score - a.score || (a.doc.i < b.doc.i ? -1 : 1); });
     return found;
@@ -94,7 +94,8 @@
         item.appendChild(document.createTextNode(" "));
         item.appendChild(badge);
       }
-      item.appendChild(snippet(hit.doc, hit.at, terms));
+      var phrase = terms.join(" ");
+      item.appendChild(snippet(hit.doc, hit.at, hit.phrase ? [phrase] : terms));
       list.appendChild(item);
     });
   }

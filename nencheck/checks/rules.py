@@ -49,6 +49,10 @@ RULE_INFO: dict[str, tuple[str, str]] = {
         "policy",
         N_("A policy document that changed without a new version."),
     ),
+    "document-link-unknown": (
+        "policy",
+        N_("A policy's Markdown document links to a policy id that no record has."),
+    ),
     "finding-overdue": ("finding", N_("An open or in-progress audit finding past its due date.")),
     "evidence-expired": ("evidence", N_("An evidence item past its validity.")),
     "training-overdue": (

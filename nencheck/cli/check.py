@@ -41,14 +41,16 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
     state = app(ctx)
     as_of = state.as_of
     try:
-        records = state.load()
+        records, source = state.load_with_source()
     except DataErrors as failure:
         outcome = CheckOutcome(as_of=as_of, errors=failure.errors, problems=[], records=None)
         emit(RENDERERS[output_format](outcome), output)
         return exitcodes.INVALID
+    from nencheck.cli.document_links import document_link_rules
     from nencheck.cli.history_rules import history_rules
 
-    problems = evaluate(records, as_of, extra_rules=history_rules(state, records))
+    extra_rules = [*history_rules(state, records), *document_link_rules(source, records)]
+    problems = evaluate(records, as_of, extra_rules=extra_rules)
     outcome = CheckOutcome(
         as_of=as_of,
         errors=[],

@@ -88,6 +88,14 @@ def render_markdown(source: str, resolve: Resolver) -> RenderedDocument:
     return RenderedDocument(html=html, text=text[:SEARCH_TEXT_LIMIT], problems=problems)
 
 
+def markdown_links(source: str) -> list[tuple[int, str]]:
+    """(line, target) of every relative link and image in the document, as written (decoded)."""
+    from urllib.parse import unquote
+
+    rendered = render_markdown(source, lambda target: Target(None, target))
+    return [(problem.line, unquote(problem.target)) for problem in rendered.problems]
+
+
 def _resolve_child(
     child: Token,
     resolve: Resolver,

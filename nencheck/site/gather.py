@@ -6,13 +6,13 @@ for copying."""
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 from nencheck import __version__
+from nencheck.checks.document_links import looks_like_policy_id
 from nencheck.checks.policy_register import policy_row
 from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyStatus, linked_document
@@ -30,7 +30,6 @@ from nencheck.render.site_model import (
 from nencheck.store.read.source import FileSource
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_ID_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+$")
 
 
 @dataclass(frozen=True)
@@ -152,7 +151,7 @@ class _Documents:
         for problem in rendered.problems:
             code = (
                 "document-link-unknown"
-                if _ID_LIKE.match(problem.target)
+                if looks_like_policy_id(problem.target)
                 else "document-link-broken"
             )
             self._report(path, problem.line, code, problem.message)
@@ -185,7 +184,7 @@ class _Documents:
                 return Target("../" + policy_page(other.id))
             href = self._copy(policy, path, content)
             return Target("../" + href + (f"#{fragment}" if fragment else ""))
-        if _ID_LIKE.match(name):
+        if looks_like_policy_id(name):
             return Target(None, _("link to {target}: no policy has this id").format(target=name))
         return Target(
             None, _("link to {target}: no such file beside the document").format(target=name)

@@ -205,3 +205,11 @@ def test_a_folder_of_other_files_is_never_replaced(org: Path, tmp_path: Path) ->
     assert result.exit_code == 2
     assert "did not write" in result.stderr or "niet" in result.stderr
     assert (out / "notes.txt").read_text("utf-8") == "keep me"
+
+
+def test_check_reports_the_unknown_link_too(org: Path) -> None:
+    result = run_cli("check", "--as-of", AS_OF, "--format", "json", repo=org)
+    links = [p for p in result.json()["problems"] if p["rule"] == "document-link-unknown"]
+    assert [(p["file"], p["line"], p["id"], p["target"], p["severity"]) for p in links] == [
+        ("policies/documents/prot-hap-014.md", 9, "PROT-HAP-014", "PROT-HAP-999", "warning")
+    ]

@@ -55,6 +55,7 @@ def site(ctx: click.Context, out: Path, include_drafts: bool) -> int:
         as_of=state.as_of,
         history_rev=start,
         include_drafts=include_drafts,
+        use_cache=not state.no_cache,
     )
     for problem in summary.problems:
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file

@@ -12,9 +12,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 
@@ -51,9 +53,7 @@ SEARCH_TEXT_LIMIT = 60_000  # characters of a document kept in the search index
 def render_markdown(source: str, resolve: Resolver) -> RenderedDocument:
     """The document as HTML; links and images go through ``resolve`` unless they are absolute
     (``https:``, ``mailto:``) or point inside the page (``#section``)."""
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser = _parser()
     tokens = parser.parse(source)
     lines = source.splitlines()
     problems: list[LinkProblem] = []
@@ -86,6 +86,14 @@ def render_markdown(source: str, resolve: Resolver) -> RenderedDocument:
     html = parser.renderer.render(tokens, parser.options, {})
     text = re.sub(r"[ \t]*\n[\s]*", "\n", " ".join(words)).strip()
     return RenderedDocument(html=html, text=text[:SEARCH_TEXT_LIMIT], problems=problems)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """One parser for every document (building one costs more than parsing a document)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def markdown_links(source: str) -> list[tuple[int, str]]:

@@ -102,9 +102,14 @@ class SiteData:
     stamp: BuildStamp
     include_drafts: bool = False
     by_id: dict[str, SiteEntry] = field(init=False)
+    replaced_by: dict[str, list[SiteEntry]] = field(init=False)  # id -> the entries superseding it
 
     def __post_init__(self) -> None:
         self.by_id = {entry.id: entry for entry in self.entries}
+        self.replaced_by = {}
+        for entry in self.entries:
+            if entry.row.policy.supersedes:
+                self.replaced_by.setdefault(entry.row.policy.supersedes, []).append(entry)
 
     def with_state(self, *states: str) -> list[SiteEntry]:
         return [entry for entry in self.entries if entry.row.state in states]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -53,7 +54,13 @@ def render_site(data: SiteData) -> dict[str, str | bytes]:
 
     env = environment()
     env.globals.update(_site_globals(data))
-    env.filters.update({"isoday": date.fromisoformat, "filesize": _file_size})
+    env.filters.update(
+        {
+            "isoday": date.fromisoformat,
+            "filesize": _file_size,
+            "day": cache(env.filters["day"]),  # thousands of pages, a few hundred dates
+        }
+    )
 
     def page(template: str, path: str, **context: Any) -> str:
         root = "../" * path.count("/")
@@ -141,7 +148,7 @@ def _start(data: SiteData, current: list[SiteEntry]) -> dict[str, Any]:
 
 def _policy(data: SiteData, entry: SiteEntry) -> dict[str, Any]:
     policy = entry.row.policy
-    replaced_by = [other for other in data.entries if other.row.policy.supersedes == policy.id]
+    replaced_by = data.replaced_by.get(policy.id, [])
     return {
         "page_title": f"{policy.title} ({policy.id})",
         "entry": entry,

@@ -41,12 +41,19 @@ def build_site(
     as_of: date,
     history_rev: str | None,
     include_drafts: bool,
+    use_cache: bool = True,
 ) -> BuildSummary:
     from nencheck.render.site_pages import render_site
 
     _check_target(out)
     gathered = gather(
-        root, source, records, as_of=as_of, history_rev=history_rev, include_drafts=include_drafts
+        root,
+        source,
+        records,
+        as_of=as_of,
+        history_rev=history_rev,
+        include_drafts=include_drafts,
+        use_cache=use_cache,
     )
     files: dict[str, str | bytes] = {**render_site(gathered.data), **gathered.copies}
     _write(out, files)

@@ -18,7 +18,7 @@ from nencheck.i18n import _
 from nencheck.model.policy import Policy, PolicyStatus, linked_document
 from nencheck.model.records import Records
 from nencheck.model.types import URL_PREFIXES
-from nencheck.render.site_markdown import Target, render_markdown
+from nencheck.render.site_markdown import Target
 from nencheck.render.site_model import (
     BuildStamp,
     DocumentView,
@@ -27,6 +27,7 @@ from nencheck.render.site_model import (
     policy_page,
     safe_name,
 )
+from nencheck.site.document_cache import DocumentCache
 from nencheck.store.read.source import FileSource
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -57,6 +58,7 @@ def gather(
     as_of: date,
     history_rev: str | None,
     include_drafts: bool,
+    use_cache: bool = True,
 ) -> Gathered:
     """Everything the pages need, read once. ``history_rev`` is where git history is read from
     (None outside git: no versions, no commit)."""
@@ -68,7 +70,8 @@ def gather(
     versions = versions_of(root, [p.origin.file for p in published], history_rev)
     commit, uncommitted = built_from(root, history_rev, source)
     gathered = Gathered(data=_empty_site(records, as_of, commit, uncommitted, include_drafts))
-    documents = _Documents(source, records, published, gathered)
+    cache = DocumentCache(root, enabled=use_cache)
+    documents = _Documents(source, records, published, gathered, cache)
     entries = [
         SiteEntry(
             row=policy_row(policy, as_of, due_soon),
@@ -77,6 +80,7 @@ def gather(
         )
         for policy in published
     ]
+    cache.save()
     gathered.data = _empty_site(records, as_of, commit, uncommitted, include_drafts, entries)
     return gathered
 
@@ -114,9 +118,15 @@ class _Documents:
     files queued for copying under ``files/ID/``."""
 
     def __init__(
-        self, source: FileSource, records: Records, published: list[Policy], gathered: Gathered
+        self,
+        source: FileSource,
+        records: Records,
+        published: list[Policy],
+        gathered: Gathered,
+        cache: DocumentCache,
     ) -> None:
         self.source = source
+        self.cache = cache
         self.gathered = gathered
         self.published = {policy.id: policy for policy in published}
         self.folded = {policy.id.casefold(): policy for policy in published}
@@ -145,8 +155,8 @@ class _Documents:
         if not path.lower().endswith(MARKDOWN_SUFFIXES):
             href = self._copy(policy, path, content)
             return DocumentView("file", name=name, href=href, size=len(content))
-        rendered = render_markdown(
-            content.decode("utf-8", "replace"), lambda target: self._resolve(policy, path, target)
+        rendered = self.cache.render(
+            path, content, lambda target: self._resolve(policy, path, target)
         )
         for problem in rendered.problems:
             code = (

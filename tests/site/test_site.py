@@ -213,3 +213,21 @@ def test_check_reports_the_unknown_link_too(org: Path) -> None:
     assert [(p["file"], p["line"], p["id"], p["target"], p["severity"]) for p in links] == [
         ("policies/documents/prot-hap-014.md", 9, "PROT-HAP-014", "PROT-HAP-999", "warning")
     ]
+
+
+def test_a_cached_document_is_rendered_again_when_its_link_now_resolves(
+    org: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(org, out)  # fills the document cache
+    assert '<span class="link-missing">typefout</span>' in (
+        out / "policy/PROT-HAP-014.html"
+    ).read_text("utf-8")
+    record = (org / "policies/algemeen/proc-002.yaml").read_text("utf-8")
+    (org / "policies/algemeen/prot-hap-999.yaml").write_text(
+        record.replace("PROC-002", "PROT-HAP-999"), "utf-8"
+    )
+    output = build(org, out)
+    assert "document-link-unknown" not in output
+    page = (out / "policy/PROT-HAP-014.html").read_text("utf-8")
+    assert '<a href="../policy/PROT-HAP-999.html">typefout</a>' in page

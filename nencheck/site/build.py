@@ -65,7 +65,7 @@ def build_site(
         current=len(data.with_state("ok", "due_soon", "overdue")),
         retired=len(data.with_state("retired")),
         drafts=len(data.with_state("draft")),
-        documents=sum(1 for e in data.entries if e.document.kind in ("markdown", "file", "url")),
+        documents=sum(1 for e in data.current() if e.document.kind in ("markdown", "file", "url")),
         commit=data.stamp.commit,
         problems=gathered.problems,
     )

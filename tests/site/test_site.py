@@ -231,3 +231,18 @@ def test_a_cached_document_is_rendered_again_when_its_link_now_resolves(
     assert "document-link-unknown" not in output
     page = (out / "policy/PROT-HAP-014.html").read_text("utf-8")
     assert '<a href="../policy/PROT-HAP-999.html">typefout</a>' in page
+
+
+def test_as_recorded_builds_the_site_as_committed_on_the_date(org: Path, tmp_path: Path) -> None:
+    record = org / "policies/hap/prot-hap-014.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace('version: "4.0"', 'version: "5.0"'), "utf-8"
+    )
+    commit_all(org, "Protocol herzien: versie 5.0", "2026-10-01T10:00:00+02:00")
+    out = tmp_path / "site"
+    build(org, out, "--as-recorded")  # on 2026-11-23: after the revision
+    assert "<dd>5.0</dd>" in (out / "policy/PROT-HAP-014.html").read_text("utf-8")
+    result = run_cli("site", str(out), "--as-of", "2026-01-01", "--as-recorded", repo=org)
+    assert result.exit_code == 0, result.output
+    page = (out / "policy/PROT-HAP-014.html").read_text("utf-8")
+    assert "<dd>4.0</dd>" in page and "Protocol herzien" not in page

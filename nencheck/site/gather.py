@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote
 from nencheck import __version__
 from nencheck.checks.document_links import looks_like_policy_id
 from nencheck.checks.policy_register import policy_row
-from nencheck.i18n import _
+from nencheck.i18n import _, current_language
 from nencheck.model.policy import Policy, PolicyStatus, linked_document
 from nencheck.model.records import Records
 from nencheck.model.types import URL_PREFIXES
@@ -47,7 +47,7 @@ class SiteProblem:
 class Gathered:
     data: SiteData
     copies: dict[str, bytes] = field(default_factory=dict)  # site path -> content
-    problems: list[SiteProblem] = field(default_factory=list)
+    problems: list[SiteProblem] = field(default_factory=list)  # in the order found
 
 
 def gather(
@@ -69,9 +69,10 @@ def gather(
     published.sort(key=lambda policy: policy.id)
     versions = versions_of(root, [p.origin.file for p in published], history_rev)
     commit, uncommitted = built_from(root, history_rev, source)
-    gathered = Gathered(data=_empty_site(records, as_of, commit, uncommitted, include_drafts))
+    copies: dict[str, bytes] = {}
+    problems: list[SiteProblem] = []
     cache = DocumentCache(root, enabled=use_cache)
-    documents = _Documents(source, records, published, gathered, cache)
+    documents = _Documents(source, records, published, cache, copies, problems)
     entries = [
         SiteEntry(
             row=policy_row(policy, as_of, due_soon),
@@ -81,20 +82,15 @@ def gather(
         for policy in published
     ]
     cache.save()
-    gathered.data = _empty_site(records, as_of, commit, uncommitted, include_drafts, entries)
-    return gathered
+    stamp = BuildStamp(as_of, commit, uncommitted, __version__)
+    return Gathered(_site_data(records, entries, stamp, include_drafts), copies, problems)
 
 
-def _empty_site(
-    records: Records,
-    as_of: date,
-    commit: str | None,
-    uncommitted: bool,
-    include_drafts: bool,
-    entries: list[SiteEntry] | None = None,
+def _site_data(
+    records: Records, entries: list[SiteEntry], stamp: BuildStamp, include_drafts: bool
 ) -> SiteData:
     settings = records.settings
-    language = settings.language
+    language = current_language()
     units = {"all": _("Whole organisation")} | {unit.id: unit.name for unit in settings.units}
     controls = {
         control.id: (control.title_nl if language == "nl" and control.title_nl else control.title)
@@ -107,8 +103,8 @@ def _empty_site(
         language=language,
         units=units,
         controls=controls,
-        entries=entries or [],
-        stamp=BuildStamp(as_of, commit, uncommitted, __version__),
+        entries=entries,
+        stamp=stamp,
         include_drafts=include_drafts,
     )
 
@@ -122,12 +118,14 @@ class _Documents:
         source: FileSource,
         records: Records,
         published: list[Policy],
-        gathered: Gathered,
         cache: DocumentCache,
+        copies: dict[str, bytes],
+        problems: list[SiteProblem],
     ) -> None:
         self.source = source
         self.cache = cache
-        self.gathered = gathered
+        self.copies = copies
+        self.problems = problems
         self.published = {policy.id: policy for policy in published}
         self.folded = {policy.id.casefold(): policy for policy in published}
         self.unpublished = {p.id.casefold() for p in records.policies} - set(self.folded)
@@ -203,8 +201,8 @@ class _Documents:
     def _copy(self, policy: Policy, path: str, content: bytes) -> str:
         """Queue the file for copying under the policy's folder; its site path, URL-quoted."""
         site_path = f"files/{safe_name(policy.id)}/{safe_name(posixpath.basename(path))}"
-        self.gathered.copies[site_path] = content
+        self.copies[site_path] = content
         return quote(site_path)
 
     def _report(self, file: str, line: int | None, code: str, message: str) -> None:
-        self.gathered.problems.append(SiteProblem(file, line, code, message))
+        self.problems.append(SiteProblem(file, line, code, message))

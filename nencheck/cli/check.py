@@ -49,7 +49,10 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
     from nencheck.cli.document_links import document_link_rules
     from nencheck.cli.history_rules import history_rules
 
-    extra_rules = [*history_rules(state, records), *document_link_rules(source, records)]
+    extra_rules = [
+        *history_rules(state, records),
+        *document_link_rules(state.root, source, records, not state.no_cache),
+    ]
     problems = evaluate(records, as_of, extra_rules=extra_rules)
     outcome = CheckOutcome(
         as_of=as_of,

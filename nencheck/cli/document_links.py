@@ -5,10 +5,13 @@ Kennisbank uses (so a link in a code block is not counted), keeping ``check`` fa
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
+from typing import Any
 
 from nencheck.checks.document_links import (
     DocumentLink,
@@ -26,14 +29,25 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _INLINE_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?)([^)\s>]+)", re.M)
 
 
-def document_link_rules(source: FileSource, records: Records) -> list[Rule]:
-    return [partial(rule_document_link_unknown, links=document_links(source, records))]
+def document_link_rules(
+    root: Path, source: FileSource, records: Records, use_cache: bool = True
+) -> list[Rule]:
+    cache = _LinkCache(root, use_cache)
+    links = document_links(source, records, cache.links_of)
+    cache.save()
+    return [partial(rule_document_link_unknown, links=links)]
 
 
-def document_links(source: FileSource, records: Records) -> list[DocumentLink]:
-    """The id-like links of every policy's Markdown document that name no policy."""
+def document_links(
+    source: FileSource,
+    records: Records,
+    links_of: Callable[[str], list[tuple[int, str]]] | None = None,
+) -> list[DocumentLink]:
+    """The links of every policy's Markdown document that may name no policy (the rule
+    decides)."""
     from nencheck.render.site_markdown import markdown_links
 
+    links_of = links_of or markdown_links
     known = {policy.id.casefold() for policy in records.policies}
     found: list[DocumentLink] = []
     seen: set[str] = set()
@@ -48,9 +62,41 @@ def document_links(source: FileSource, records: Records) -> list[DocumentLink]:
             for t in _INLINE_TARGET.findall(text)
         ):
             continue
-        for line, target in markdown_links(text):
+        for line, target in links_of(text):
             found.append(DocumentLink(path, line, target, policy.id))
     return found
+
+
+class _LinkCache:
+    """The links of each document by its content's hash, kept between runs under
+    ``.nencheck/cache`` (sealed like the parse cache): parsing is what costs time."""
+
+    FILE = "document-links.bin"
+
+    def __init__(self, root: Path, enabled: bool) -> None:
+        self.root, self.enabled = root, enabled
+        self.saved: dict[Any, Any] = {}
+        self.used: dict[Any, Any] = {}
+        if enabled:
+            from nencheck.store.cache.parse_cache import load_sealed
+
+            self.saved = load_sealed(root, self.FILE) or {}
+
+    def links_of(self, text: str) -> list[tuple[int, str]]:
+        from nencheck.render.site_markdown import markdown_links
+
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        found = self.saved.get(key)
+        if found is None:
+            found = markdown_links(text)
+        self.used[key] = found
+        return found  # type: ignore[no-any-return]
+
+    def save(self) -> None:
+        if self.enabled and self.used and self.used != self.saved:
+            from nencheck.store.cache.parse_cache import save_sealed
+
+            save_sealed(self.root, self.FILE, self.used)
 
 
 def _read(source: FileSource, path: str) -> str | None:

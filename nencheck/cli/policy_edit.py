@@ -32,6 +32,8 @@ def _apply(ctx: click.Context, plan: Any, no_commit: bool, force: bool) -> int:
     from nencheck.store.write.writer import apply_changes
 
     state = app(ctx)
+    for warning in getattr(plan, "warnings", ()):
+        click.echo(warning, err=True)
     commit = apply_changes(
         state.root, [plan.change], plan.message, commit=not no_commit, force=force
     )

@@ -107,7 +107,29 @@ def plan_policy_import(
         data = _row_data(cells, parsers, defaults)
         if not cells.failed:
             run.plan_row(cells, data)
+        elif data.get("id") not in records.policy_by_id:
+            _validated(cells, data)  # the row's other problems too, not only its first
+    _note_number_versions(plan, table, columns)
     return plan
+
+
+def _note_number_versions(plan: ImportPlan, table: Table, columns: ColumnMap) -> None:
+    """Excel keeps 1.0 in a number cell as 1, and 1.10 as 1.1: such versions are read as
+    written here (1 as 1.0), and the plan says where, so the user can check them."""
+    rows = [
+        table.place(row.number, columns.columns["version"])
+        for row in table.rows
+        if isinstance(columns.value(row, "version"), int | float)
+        and not isinstance(columns.value(row, "version"), bool)
+    ]
+    if rows:
+        plan.notes.append(
+            _(
+                "versions read from number cells ({places}): a number cell keeps 1.0 as 1 and "
+                "1.10 as 1.1; they were read as 1.0 and 1.1. Check them, or format the version "
+                "column as text"
+            ).format(places=", ".join(rows[:10]) + (" …" if len(rows) > 10 else ""))
+        )
 
 
 @dataclass
@@ -210,7 +232,7 @@ def _parsers(reader: _CellReader) -> dict[str, Callable[[Any], Any] | None]:
         "title": None,
         "type": terms.policy_type,
         "status": terms.policy_status,
-        "version": None,
+        "version": terms.version_text,
         "owner": None,
         "approved_by": None,
         "approved": terms.dutch_date,

@@ -464,3 +464,27 @@ def test_check_outside_git_skips_the_history_rule(run: Run, org: Path) -> None:
     outcome = run("check", "--as-of", "2026-01-01", "--format", "json", repo=org)
     assert outcome.exit_code == 0, outcome.output
     assert outcome.json()["problems"] == []
+
+
+def test_a_review_that_lowers_the_version_warns_and_says_how_to_undo(run: Run, org: Path) -> None:
+    result = _review(run, org, "--version", "2.0")
+    assert "version 2.0 is lower than the current 4.0" in result.stderr
+    assert "git revert HEAD" in result.stderr
+    raised = _review(run, org, "--version", "4.10")
+    assert "lower than" not in raised.stderr
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "lower"),
+    [
+        ("2.0", "3.1", True),
+        ("1.10", "1.9", False),
+        ("1.9", "1.10", True),
+        ("v2", "3", True),
+        ("A", "B", False),
+    ],
+)
+def test_versions_compare_as_dotted_numbers(new: str, old: str, lower: bool) -> None:
+    from nencheck.registers.policy import version_is_lower
+
+    assert version_is_lower(new, old) is lower

@@ -246,3 +246,28 @@ def test_as_recorded_builds_the_site_as_committed_on_the_date(org: Path, tmp_pat
     assert result.exit_code == 0, result.output
     page = (out / "policy/PROT-HAP-014.html").read_text("utf-8")
     assert "<dd>4.0</dd>" in page and "Protocol herzien" not in page
+
+
+def test_a_missing_document_and_a_link_to_a_missing_file_are_reported(
+    org: Path, tmp_path: Path
+) -> None:
+    record = org / "policies/algemeen/proc-002.yaml"
+    record.write_text(
+        record.read_text("utf-8") + "document: policies/documents/weg.docx\n", "utf-8"
+    )
+    document = org / "policies/documents/prot-hap-014.md"
+    document.write_text(document.read_text("utf-8") + "\nZie [het schema](schema.pdf).\n", "utf-8")
+    out = tmp_path / "site"
+    result = run_cli("site", str(out), "--as-of", AS_OF, repo=org)
+    assert result.exit_code == 0, result.output
+    assert (
+        "policies/algemeen/proc-002.yaml:10: warning document-missing: the document "
+        "policies/documents/weg.docx of PROC-002 is not in the repository"
+    ) in result.stderr
+    assert (
+        "policies/documents/prot-hap-014.md:18: warning document-link-broken: link to "
+        "schema.pdf: no such file beside the document"
+    ) in result.stderr
+    assert "3 warnings:" in result.stdout
+    assert "is not in the repository" in (out / "policy/PROC-002.html").read_text("utf-8")
+    assert broken_links(out) == []

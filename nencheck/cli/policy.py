@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.completion import complete_policy_ids
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
@@ -125,7 +126,7 @@ def policy_list(
 
 
 @policy.command(short_help="One policy with its next review and state.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
@@ -153,7 +154,7 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
 
 
 @policy.command(short_help="Every committed version, newest first.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
@@ -182,7 +183,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
 
 
 @policy.command(short_help="Changes of record and document between versions.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.argument("rev_a", metavar="[A]", required=False)
 @click.argument("rev_b", metavar="[B]", required=False)
 @output_option

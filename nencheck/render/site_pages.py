@@ -88,19 +88,7 @@ def render_site(data: SiteData) -> dict[str, str | bytes]:
     )
     for control_id, found in controls.items():
         path = control_page(control_id)
-        title = data.controls.get(control_id, "")
-        pages[path] = page(
-            "listing.html",
-            path,
-            page_title=f"{control_id} {title}".strip(),
-            current="controls",
-            heading=_("Control {id}").format(id=control_id),
-            subheading=title,
-            intro=_("The current documents that put this control into practice."),
-            groups=_by_type(found),
-            shared=[],
-            shared_heading="",
-        )
+        pages[path] = page("listing.html", path, **_control(data, control_id, found))
     pages["search.html"] = page(
         "search.html", "search.html", page_title=_("Search"), current="search"
     )
@@ -177,6 +165,20 @@ def _unit(unit_id: str, name: str, current: list[SiteEntry]) -> dict[str, Any]:
         "groups": _by_type(own),
         "shared": shared,
         "shared_heading": _("For the whole organisation"),
+    }
+
+
+def _control(data: SiteData, control_id: str, found: list[SiteEntry]) -> dict[str, Any]:
+    title = data.controls.get(control_id, "")
+    return {
+        "page_title": f"{control_id} {title}".strip(),
+        "current": "controls",
+        "heading": _("Control {id}").format(id=control_id),
+        "subheading": title,
+        "intro": _("The current documents that put this control into practice."),
+        "groups": _by_type(found),
+        "shared": [],
+        "shared_heading": "",
     }
 
 

@@ -13,11 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from nencheck.checks.document_links import (
-    DocumentLink,
-    looks_like_policy_id,
-    rule_document_link_unknown,
-)
+from nencheck.checks.document_links import DocumentLink, looks_like_policy_id
 from nencheck.checks.problem import Problem
 from nencheck.model.policy import linked_document
 from nencheck.model.records import Records
@@ -32,10 +28,12 @@ _INLINE_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?)([^)\s>]+)", 
 def document_link_rules(
     root: Path, source: FileSource, records: Records, use_cache: bool = True
 ) -> list[Rule]:
+    from nencheck.checks.rules import DOCUMENTS, RULES
+
     cache = _LinkCache(root, use_cache)
     links = document_links(source, records, cache.links_of)
     cache.save()
-    return [partial(rule_document_link_unknown, links=links)]
+    return [partial(rule.function, links=links) for rule in RULES if rule.needs == DOCUMENTS]
 
 
 def document_links(

@@ -160,7 +160,8 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
 @global_options
 @click.pass_context
 def history(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
-    """Every committed version of a policy's record, newest first, following renames.
+    """Every committed version of a policy's record and linked document, newest first,
+    following renames of the record; a change of the document alone is marked.
 
     With --rev, the history up to that revision.
 
@@ -168,13 +169,14 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
     Example:
       nencheck policy history PROT-HAP-014 --format json
     """
+    from nencheck.model.policy import linked_document
     from nencheck.render import policy_json, policy_text
-    from nencheck.store.git.history import record_history
+    from nencheck.store.git.history import policy_history
 
     state = app(ctx)
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
     rev = _history_start(ctx)
-    versions = record_history(state.root, found.origin.file, rev=rev)
+    versions = policy_history(state.root, found.origin.file, linked_document(found), rev=rev)
     if output_format == "json":
         emit(policy_json.render_history(found.id, versions), output)
     else:
@@ -194,21 +196,24 @@ def diff(
 ) -> int:
     """What changed in a policy's record and linked document between two revisions.
 
-    A and B are commits, tags or branches; without them, the last two committed versions of
-    the record are compared. With only A, A is compared with the newest version.
+    A and B are commits, tags or branches; without them, the last two commits that changed the
+    record or its document are compared. With only A, A is compared with the newest version.
 
     \b
     Examples:
       nencheck policy diff PROT-HAP-014
       nencheck policy diff PROT-HAP-014 audit-2025 HEAD
     """
+    from nencheck.model.policy import linked_document
+    from nencheck.render.policy_diff import render_diff
     from nencheck.store.git.diff import policy_diff
-    from nencheck.store.git.history import record_history
+    from nencheck.store.git.history import policy_history
 
     state = app(ctx)
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
-    versions = record_history(state.root, found.origin.file, rev=_history_start(ctx))
-    emit(policy_diff(state.root, found.id, versions, rev_a, rev_b), output)
+    document = linked_document(found)
+    versions = policy_history(state.root, found.origin.file, document, rev=_history_start(ctx))
+    emit(render_diff(policy_diff(state.root, found.id, versions, rev_a, rev_b)), output)
     return exitcodes.OK
 
 

@@ -37,9 +37,8 @@ from nencheck.model.importing import (
 )
 from nencheck.model.policy import Policy
 from nencheck.model.records import Records
+from nencheck.store.write.paths import policy_path
 
-IMPORT_FOLDER = "policies/imported"
-ALL_UNITS_FOLDER = "algemeen"
 # Field order of a new policy file, as in SPEC's example.
 FIELD_ORDER = (
     "id",
@@ -163,24 +162,6 @@ class _Run:
             return
         content = _new_file(data, self.options.label, self.table, cells.row)
         self.plan.creates.append(PlannedFile(path, policy.id, content, [cells.row.number]))
-
-
-def policy_path(policy: Policy, unit_folders: bool) -> str:
-    """policies/<unit>/<id>.yaml (one unit), policies/algemeen/... (all or several units), or
-    policies/imported/<id>.yaml without unit folders."""
-    if not unit_folders:
-        folder = IMPORT_FOLDER
-    elif len(policy.units) == 1 and policy.units[0] != "all":
-        folder = f"policies/{slug(policy.units[0])}"
-    else:
-        folder = f"policies/{ALL_UNITS_FOLDER}"
-    return f"{folder}/{slug(policy.id)}.yaml"
-
-
-def slug(text: str) -> str:
-    """A file name from an id: PROT-HAP-014 -> prot-hap-014, "WI 3/2" -> wi-3-2."""
-    cleaned = re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-.")
-    return cleaned or "policy"
 
 
 class _CellReader:

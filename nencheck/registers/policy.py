@@ -181,7 +181,7 @@ class NewPolicy:
 
 def plan_new(root: Path, records: Records, new: NewPolicy) -> Plan:
     """A new policy file under policies/<unit>/ (or policies/algemeen/), draft by default."""
-    from nencheck.imports.policies import policy_path
+    from nencheck.store.write.paths import policy_path
 
     _check_new(records, new)
     data = new_policy_data(new)

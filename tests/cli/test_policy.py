@@ -413,6 +413,21 @@ def test_diff_shows_the_last_change_of_record_and_document(run: Run, org: Path) 
     assert f"+++ b/{POLICY} (" in outcome.stdout
 
 
+def test_a_document_changed_alone_is_in_history_and_diff(run: Run, org: Path) -> None:
+    doc = org / "policies/documents/prot-hap-014.md"
+    doc.write_text(doc.read_text().replace("Versie 4.0.", "Versie 4.0, met typefout hersteld."))
+    commit_all(org, "Typefout in het protocol", "2025-06-01T10:00:00+02:00")
+    data = run("policy", "history", "PROT-HAP-014", "--format", "json", repo=org).json()
+    newest = data["versions"][0]
+    assert (newest["version"], newest["changed"], newest["file"]) == ("4.0", ["document"], POLICY)
+    assert newest["message"] == "Typefout in het protocol"
+    assert data["versions"][1]["changed"] == ["record", "document"]
+    text = run("policy", "history", "PROT-HAP-014", "--lang", "en", repo=org).stdout
+    assert "[document only] Typefout in het protocol" in text
+    outcome = run("policy", "diff", "PROT-HAP-014", repo=org)
+    assert "+Versie 4.0, met typefout hersteld.\n" in outcome.stdout
+
+
 def test_diff_with_one_version_asks_for_revisions(run: Run, org: Path) -> None:
     outcome = run("policy", "diff", "PROT-HAP-014", repo=org)
     assert outcome.exit_code == 2

@@ -67,7 +67,9 @@ def gather(
     due_soon = records.settings.due_soon
     published = [p for p in records.policies if include_drafts or p.status != PolicyStatus.DRAFT]
     published.sort(key=lambda policy: policy.id)
-    versions = versions_of(root, [p.origin.file for p in published], history_rev)
+    versions = versions_of(
+        root, [(p.origin.file, linked_document(p)) for p in published], history_rev
+    )
     commit, uncommitted = built_from(root, history_rev, source)
     copies: dict[str, bytes] = {}
     problems: list[SiteProblem] = []

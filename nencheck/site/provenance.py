@@ -10,14 +10,17 @@ from nencheck.model.history import Version
 from nencheck.store.read.source import FileSource, WorkingTree
 
 
-def versions_of(root: Path, files: list[str], rev: str | None) -> dict[str, list[Version]]:
-    """file -> its versions, newest first; empty outside git."""
+def versions_of(
+    root: Path, policies: list[tuple[str, str | None]], rev: str | None
+) -> dict[str, list[Version]]:
+    """record file -> the policy's versions (record and document changes), newest first, as
+    ``policy history`` lists them; empty outside git."""
     if rev is None:
         return {}
-    from nencheck.store.git.history import records_history
+    from nencheck.store.git.history import policies_history
 
     try:
-        return records_history(root, files, rev=rev)
+        return policies_history(root, policies, rev=rev)
     except NencheckError:  # not a repository after all: a site without history
         return {}
 

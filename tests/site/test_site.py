@@ -271,3 +271,15 @@ def test_a_missing_document_and_a_link_to_a_missing_file_are_reported(
     assert "3 warnings:" in result.stdout
     assert "is not in the repository" in (out / "policy/PROC-002.html").read_text("utf-8")
     assert broken_links(out) == []
+
+
+def test_the_history_lists_a_commit_that_changed_only_the_document(
+    org: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    build(org, out)
+    page = (out / "policy/PROT-HAP-014.html").read_text("utf-8")
+    # site_org's second commit wrote the Markdown document and left the record alone
+    assert (
+        '<td>4.0</td><td>Kennisbank: documenten <span class="meta">(the document only)</span></td>'
+    ) in page

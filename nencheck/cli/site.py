@@ -26,9 +26,11 @@ if TYPE_CHECKING:
 @global_options
 @click.pass_context
 def site(ctx: click.Context, out: Path, include_drafts: bool) -> int:
-    """Write the Kennisbank to the folder OUT: a static website of every current document
-    (start page, a page per policy with its document and version history, archive, indexes per
-    unit and control, search) that opens from file:// or any static host.
+    """Write the Kennisbank: a static website of every current document, for all staff.
+
+    The site goes to the folder OUT: a start page, a page per policy with its document and
+    version history, the archive, indexes per unit and control, and search. It opens from
+    file:// or any static host.
 
     OUT must be empty, new, or a site built before (it is replaced as a whole).
 

@@ -9,13 +9,14 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.cli.context import app, global_options
+from nencheck.cli.groups import HelpCommand
 from nencheck.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from nencheck.site.build import BuildSummary
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("out", metavar="OUT", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--include-drafts",

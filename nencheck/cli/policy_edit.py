@@ -11,6 +11,7 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.cli.context import app, global_options, parse_cli_date, parse_cli_duration
+from nencheck.cli.editing import records_for_edit
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.policy import PolicyType
@@ -109,7 +110,7 @@ def review(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load().policies, policy_id)
+    found = find_policy(records_for_edit(state).policies, policy_id)
     request = ReviewRequest(
         reviewer=reviewer.strip(),
         day=_date(day, "--date", state.as_of),
@@ -204,7 +205,7 @@ def new(
 
     _refuse_past(ctx)
     state = app(ctx)
-    records = state.load()
+    records = records_for_edit(state)
     review_interval = parse_cli_duration(interval, "--interval") if interval else None
     spec = NewPolicy(
         id=policy_id.strip(),
@@ -250,7 +251,7 @@ def retire(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load().policies, policy_id)
+    found = find_policy(records_for_edit(state).policies, policy_id)
     if not reason.strip():
         raise NencheckError(_("--reason: say why the policy is retired."))
     return _apply(

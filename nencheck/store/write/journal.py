@@ -43,6 +43,7 @@ class Journal:
     started: str
     head: str | None
     files: dict[str, str | None]  # repository path -> blob id in HEAD (None: a new file)
+    noted: bool = False  # shown as interrupted: once resolved, it goes without a word
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Interrupted:
 
     journal: Journal
     changed: list[str]
+    git_lock: str | None = None  # git's index lock, when the interruption left it too
 
     def note(self) -> str:
         tracked = [path for path in self.changed if self.journal.files.get(path)]
@@ -62,7 +64,7 @@ class Interrupted:
         if new:
             undo.append(f"git rm -q -f --cached --ignore-unmatch -- {_join(new)}")
             undo.append(f"rm -f -- {_join(new)}")
-        return _(
+        text = _(
             "the last '{command}' (started {started}) was interrupted after writing {files}; "
             "this is not committed. Commit it: git add -- {files} && git commit -- {files}; "
             "or undo it: {undo}"
@@ -72,6 +74,12 @@ class Interrupted:
             files=files,
             undo=" && ".join(undo),
         )
+        if self.git_lock:
+            text += " " + _(
+                "git's lock file {path} was left behind too: if no git command is running, "
+                "remove it first (rm {path})."
+            ).format(path=self.git_lock)
+        return text
 
 
 def temp_prefix() -> str:
@@ -128,9 +136,10 @@ def interrupted(root: Path) -> tuple[list[Interrupted], list[str]]:
             continue
         changed = _changed(root, journal)
         if changed:
-            pending.append(Interrupted(journal, changed))
+            pending.append(Interrupted(journal, changed, _index_lock(root)))
+            _mark_noted(journal)
             continue
-        commit = _landed_commit(root, journal)
+        commit = None if journal.noted else _landed_commit(root, journal)
         if commit:
             landed.append(
                 _(
@@ -140,6 +149,19 @@ def interrupted(root: Path) -> tuple[list[Interrupted], list[str]]:
             )
         finish(journal.path)
     return pending, landed
+
+
+def _mark_noted(journal: Journal) -> None:
+    """Remember that the user was told, so their own commit of the files is not announced as
+    the interrupted command's."""
+    if journal.noted:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(journal.path.read_text("utf-8"))
+        data["noted"] = True
+        temporary = journal.path.with_name(f"{temp_prefix()}noted")
+        temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        os.replace(temporary, journal.path)
 
 
 def _orphaned(pid: int, lock_free: bool) -> bool:
@@ -168,6 +190,7 @@ def _read(path: Path) -> Journal | None:
             str(data["started"]),
             data.get("head"),
             files,
+            bool(data.get("noted")),
         )
     except FileNotFoundError:
         return None
@@ -198,6 +221,14 @@ def _changed(root: Path, journal: Journal) -> list[str]:
 def _changed_outside_git(root: Path, journal: Journal) -> list[str]:
     """Outside git nothing can be compared: every file the journal names that exists."""
     return [path for path in journal.files if (root / path).exists()]
+
+
+def _index_lock(root: Path) -> str | None:
+    try:
+        path = run_git(root, ["rev-parse", "--git-path", "index.lock"]).decode("utf-8").strip()
+    except GitFailed:
+        return None
+    return path if (root / path).exists() else None
 
 
 def _prefix(root: Path) -> str:

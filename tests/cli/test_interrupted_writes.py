@@ -25,7 +25,7 @@ from pathlib import Path
 from nencheck.store.write import atomic, journal
 root = Path(sys.argv[1])
 paths = sys.argv[2:]
-journal.begin(root, "nencheck evidence add", paths, True)
+journal.begin(root, "nencheck evidence add", paths, True, "Add evidence EV-2026-900\\n\\nmore")
 for path in paths:
     target = root / path
     atomic.write_atomic(target, target.read_bytes() + b"# more\\n" if target.exists() else
@@ -50,8 +50,9 @@ def test_an_interrupted_write_is_named_by_every_command_until_committed(example_
     note = listing.stderr
     assert "note: the last 'nencheck evidence add' (started " in note
     assert f"was interrupted after writing {POLICY_FILE} {RECORD}; this is not committed" in note
-    assert f"git restore --staged --worktree -- {POLICY_FILE}" in note  # a changed file
-    assert f"rm -f -- {RECORD}" in note  # a new one
+    assert f"\n  To keep it: git add -- {POLICY_FILE} {RECORD} && git commit -m " in note
+    assert f"\n  To undo it: git restore --staged --worktree -- {POLICY_FILE}" in note  # changed
+    assert f" && rm -f -- {RECORD}" in note  # and a new file
     # the orphaned temporary file is gone, the journal stays until resolved
     left = sorted(p.name for p in (example_git / ".nencheck" / "write").iterdir())
     assert [name for name in left if name.startswith("tmp-")] == []
@@ -62,14 +63,11 @@ def test_an_interrupted_write_is_named_by_every_command_until_committed(example_
     assert refused.returncode == 2
     assert "nothing written: the interrupted 'nencheck evidence add' left" in refused.stderr
     assert "F-2026-INT-06" not in (example_git / write_trials.AUDIT_FILE).read_text("utf-8")
-    # do what the note says: commit
-    commit = re.search(r"Commit it: (.*?); or undo it", note)
-    assert commit is not None
-    subprocess.run(
-        ["bash", "-c", commit.group(1).replace("git commit --", "git commit -m Hersteld --")],
-        cwd=example_git,
-        check=True,
-    )
+    # do what the note says: keep it
+    keep = re.search(r"^  To keep it: (.*)$", note, re.M)
+    assert keep is not None
+    subprocess.run(["bash", "-c", keep.group(1)], cwd=example_git, check=True)
+    assert git(example_git, "log", "-1", "--format=%s").strip() == "Add evidence EV-2026-900"
     quiet = _nencheck(example_git, "policy", "list")
     assert "interrupted" not in quiet.stderr and "note:" not in quiet.stderr
     assert not list((example_git / ".nencheck" / "write").glob("journal-*"))
@@ -82,7 +80,7 @@ def test_the_undo_in_the_note_restores_the_old_state(example_git: Path) -> None:
     _crash_while_writing(example_git, POLICY_FILE, RECORD)
     git(example_git, "add", POLICY_FILE, RECORD)  # killed after staging: the undo covers it too
     note = _nencheck(example_git, "status").stderr
-    undo = re.search(r"or undo it: (.*)$", note.strip())
+    undo = re.search(r"^  To undo it: (.*)$", note, re.M)
     assert undo is not None, note
     subprocess.run(["bash", "-c", undo.group(1)], cwd=example_git, check=True)
     assert (example_git / POLICY_FILE).read_bytes() == before

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shlex
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +45,7 @@ class Journal:
     head: str | None
     files: dict[str, str | None]  # repository path -> blob id in HEAD (None: a new file)
     noted: bool = False  # shown as interrupted: once resolved, it goes without a word
+    subject: str = ""  # the first line of the commit message it was about to make
 
 
 @dataclass(frozen=True)
@@ -55,38 +57,41 @@ class Interrupted:
     git_lock: str | None = None  # git's index lock, when the interruption left it too
 
     def note(self) -> str:
+        """What was written, and the git commands that keep it or undo it."""
         tracked = [path for path in self.changed if self.journal.files.get(path)]
         new = [path for path in self.changed if not self.journal.files.get(path)]
-        files = " ".join(_quote(path) for path in self.changed)
+        files = _join(self.changed)
         undo = []
         if tracked:
-            undo.append("git restore --staged --worktree -- " + _join(tracked))
+            undo.append(f"git restore --staged --worktree -- {_join(tracked)}")
         if new:
             undo.append(f"git rm -q -f --cached --ignore-unmatch -- {_join(new)}")
             undo.append(f"rm -f -- {_join(new)}")
-        text = _(
-            "the last '{command}' (started {started}) was interrupted after writing {files}; "
-            "this is not committed. Commit it: git add -- {files} && git commit -- {files}; "
-            "or undo it: {undo}"
-        ).format(
-            command=self.journal.command,
-            started=self.journal.started,
-            files=files,
-            undo=" && ".join(undo),
-        )
+        subject = self.journal.subject or self.journal.command
+        keep = f"git add -- {files} && git commit -m {shlex.quote(subject)} -- {files}"
+        lines = [
+            _(
+                "the last '{command}' (started {started}) was interrupted after writing {files}; "
+                "this is not committed."
+            ).format(command=self.journal.command, started=self.journal.started, files=files)
+        ]
         if self.git_lock:
-            text += " " + _(
-                "git's lock file {path} was left behind too: if no git command is running, "
-                "remove it first (rm {path})."
-            ).format(path=self.git_lock)
-        return text
+            lines.append(
+                _(
+                    "git's lock file {path} was left behind too: if no git command is running, "
+                    "remove it first (rm {path})."
+                ).format(path=self.git_lock)
+            )
+        lines.append(_("To keep it: {commands}").format(commands=keep))
+        lines.append(_("To undo it: {commands}").format(commands=" && ".join(undo)))
+        return "\n  ".join(lines)
 
 
 def temp_prefix() -> str:
     return f"{TEMP_PREFIX}{os.getpid()}-"
 
 
-def begin(root: Path, command: str, paths: list[str], in_git: bool) -> Path:
+def begin(root: Path, command: str, paths: list[str], in_git: bool, message: str = "") -> Path:
     """Write and fsync the journal of a write about to begin; returns its path."""
     folder = write_dir(root)
     head, blobs = _head_and_blobs(root, paths) if in_git else (None, {})
@@ -96,6 +101,7 @@ def begin(root: Path, command: str, paths: list[str], in_git: bool) -> Path:
         "started": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
         "head": head,
         "files": {path: blobs.get(path) for path in paths},
+        "subject": message.strip().split("\n", 1)[0],
     }
     target = folder / f"{JOURNAL_PREFIX}{os.getpid()}.json"
     temporary = folder / f"{temp_prefix()}journal"
@@ -191,6 +197,7 @@ def _read(path: Path) -> Journal | None:
             data.get("head"),
             files,
             bool(data.get("noted")),
+            str(data.get("subject") or ""),
         )
     except FileNotFoundError:
         return None
@@ -291,9 +298,5 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _quote(path: str) -> str:
-    return path if all(c.isalnum() or c in "-_./" for c in path) else f"'{path}'"
-
-
 def _join(paths: list[str]) -> str:
-    return " ".join(_quote(path) for path in paths)
+    return " ".join(shlex.quote(path) for path in paths)

@@ -102,7 +102,7 @@ def apply_changes(
     with repository_lock(root, name):
         refuse_if_interrupted(root)
         in_git = preflight(root, paths, commit=commit, force=force)
-        journal = begin(root, name, paths, in_git)
+        journal = begin(root, name, paths, in_git, message)
         _write_journaled(root, changes, journal)
         commit_id = _stage_and_commit(root, changes, message, commit=commit) if in_git else None
         finish(journal)

@@ -3,11 +3,13 @@ next command names with how to commit or undo them (SPEC, "Commands"; issue 14).
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from nencheck.store.write.journal import interrupted
 from tests.cli import write_trials
@@ -57,8 +59,10 @@ def test_an_interrupted_write_is_named_by_every_command_until_committed(example_
     left = sorted(p.name for p in (example_git / ".nencheck" / "write").iterdir())
     assert [name for name in left if name.startswith("tmp-")] == []
     assert len([name for name in left if name.startswith("journal-")]) == 1
-    # check counts nothing silently; a write refuses before touching anything
-    assert f"interrupted after writing {POLICY_FILE}" in _nencheck(example_git, "check").stderr
+    # check counts nothing silently (its JSON stays one document); a write refuses first
+    checked = _nencheck(example_git, "check", "--format", "json")
+    assert f"interrupted after writing {POLICY_FILE}" in checked.stderr
+    assert json.loads(checked.stdout)["as_of"] == "2026-11-23"
     refused = _nencheck(example_git, *write_trials._finding_args("Nog een"))
     assert refused.returncode == 2
     assert "nothing written: the interrupted 'nencheck evidence add' left" in refused.stderr
@@ -128,3 +132,18 @@ def test_writes_killed_at_random_moments_leave_old_new_or_a_named_partial_state(
         tally.trials += 1
     print(tally.summary())
     assert tally.trials == sum(tally.outcomes.values()) == TRIALS
+
+
+def test_no_commit_leaves_the_change_staged_and_no_journal(example_git: Path, run: Any) -> None:
+    done = run(
+        *write_trials._finding_args("Alleen klaarzetten"),
+        "--no-commit",
+        "--lang",
+        "en",
+        repo=example_git,
+    )
+    assert done.exit_code == 0, done.output
+    assert "written, not committed" in done.stderr
+    assert git(example_git, "diff", "--cached", "--name-only").split() == [write_trials.AUDIT_FILE]
+    assert [p.name for p in (example_git / ".nencheck" / "write").iterdir()] == ["lock"]
+    assert interrupted(example_git) == ([], [])

@@ -192,18 +192,19 @@ def calibrate(root: Path, work: Path) -> dict[str, float]:
 def kill_trial(
     root: Path, work: Path, number: int, durations: dict[str, float], rng: random.Random
 ) -> str:
-    """Start a write, SIGKILL it at a random moment, check the invariant, resolve, return
-    what was seen: old, new, new (unannounced), partial (noted), git lock (explained)."""
+    """Start a write, stop it at a random moment (SIGKILL of nencheck alone, SIGKILL of it and
+    its git children, or SIGINT to all as Ctrl-C does), check the invariant, resolve, return
+    what was seen: old, new, new (noted), partial (noted), git lock (explained)."""
     kind = "evidence" if number % 2 else "review"
     head = git(root, "rev-parse", "HEAD").strip()
-    whole_group = rng.random() < 0.5
+    how = rng.choice(("kill", "kill with git", "ctrl-c"))
     process = subprocess.Popen(
         _command(root, work, kind, number),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    _kill_at_random(process, root, durations[kind], rng, whole_group)
+    _kill_at_random(process, root, durations[kind], rng, how)
     process.communicate()
     _wait_for_group(process.pid)
     return _check_after_kill(root, head, kind, rng)
@@ -226,7 +227,7 @@ def _kill_at_random(
     root: Path,
     duration: float,
     rng: random.Random,
-    whole_group: bool,
+    how: str,
 ) -> None:
     """Half the trials at any moment of the run; the other half once the write has begun (its
     journal appeared), a random instant into the writing: that is where the risk is."""
@@ -239,7 +240,9 @@ def _kill_at_random(
             time.sleep(0.0005)
         time.sleep(rng.uniform(0, 0.08))
     try:
-        if whole_group:
+        if how == "ctrl-c":  # a terminal sends SIGINT to the whole foreground group
+            os.killpg(process.pid, signal.SIGINT)
+        elif how == "kill with git":
             os.killpg(process.pid, signal.SIGKILL)
         else:
             os.kill(process.pid, signal.SIGKILL)

@@ -83,7 +83,13 @@ def test_the_undo_in_the_note_restores_the_old_state(example_git: Path) -> None:
     before = (example_git / POLICY_FILE).read_bytes()
     _crash_while_writing(example_git, POLICY_FILE, RECORD)
     git(example_git, "add", POLICY_FILE, RECORD)  # killed after staging: the undo covers it too
+    (example_git / ".git/refs/heads/main.lock").write_text("")  # and during git's ref update
     note = _nencheck(example_git, "status").stderr
+    assert (
+        "git's lock file .git/refs/heads/main.lock was left behind too: if no git command is "
+        "running, remove it first (rm .git/refs/heads/main.lock)." in note
+    )
+    (example_git / ".git/refs/heads/main.lock").unlink()
     undo = re.search(r"^  To undo it: (.*)$", note, re.M)
     assert undo is not None, note
     subprocess.run(["bash", "-c", undo.group(1)], cwd=example_git, check=True)

@@ -263,9 +263,15 @@ def _wait_for_group(group: int) -> None:
         time.sleep(0.01)
 
 
+GIT_LOCKS = (".git/index.lock", ".git/HEAD.lock", ".git/refs/heads/main.lock")
+
+
+def _git_locks(root: Path) -> list[str]:
+    return [name for name in GIT_LOCKS if (root / name).exists()]
+
+
 def _check_after_kill(root: Path, head: str, kind: str, rng: random.Random) -> str:
     changed = dirty(root)
-    index_lock = root / ".git" / "index.lock"
     reading = run(root, "policy", "list")
     assert reading.returncode in (0, 1), reading.stderr
     left = sorted(p.name for p in (root / WRITE_DIR).iterdir() if p.name != "lock")
@@ -279,15 +285,18 @@ def _check_after_kill(root: Path, head: str, kind: str, rng: random.Random) -> s
         checked = run(root, "check")
         assert "was interrupted after writing" in checked.stderr, checked.stderr
         _complete_files(root, changed)
-        _resolve(root, reading.stderr, index_lock, rng)
+        _resolve(root, reading.stderr, rng)
         return "partial, noted"
     assert not left, f"journal kept although nothing is uncommitted: {left}"
-    if index_lock.exists():
+    locks = _git_locks(root)
+    if locks:
         before = _snapshot(root)
         refused = run(root, *_finding_args("Na de onderbreking"))
-        assert refused.returncode == 2 and "index.lock" in refused.stderr, refused.stderr
+        assert refused.returncode == 2, refused.stderr
+        assert f"git's lock file {locks[0]} exists" in refused.stderr, refused.stderr
         assert _snapshot(root) == before, "a write touched files while git's lock was there"
-        index_lock.unlink()
+        for name in locks:
+            (root / name).unlink()
         return "git lock, explained"
     if git(root, "rev-parse", "HEAD").strip() == head:
         return "old"
@@ -306,11 +315,11 @@ def _complete_files(root: Path, changed: set[str]) -> None:
             assert len(content) > 200_000, (path, len(content))
 
 
-def _resolve(root: Path, note: str, index_lock: Path, rng: random.Random) -> None:
-    """Do what the note says (alternately commit and undo) and check the next command is quiet."""
-    if index_lock.exists():
-        assert "index.lock" in note, note
-        index_lock.unlink()
+def _resolve(root: Path, note: str, rng: random.Random) -> None:
+    """Do what the note says (keep or undo, at random) and check the next command is quiet."""
+    for name in _git_locks(root):
+        assert name in note, note
+        (root / name).unlink()
     for stale in (root / ".git").glob("next-index-*.lock"):
         stale.unlink()
     keep = re.search(r"^  To keep it: (.*)$", note, re.M)

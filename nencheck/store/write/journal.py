@@ -31,6 +31,7 @@ from pathlib import Path
 from nencheck.i18n import _
 from nencheck.store.git.runner import GitFailed, run_git
 from nencheck.store.write.lock import WRITE_DIR, is_free, process_alive, write_dir
+from nencheck.store.write.preflight import git_lock_files
 
 JOURNAL_PREFIX = "journal-"
 TEMP_PREFIX = "tmp-"
@@ -54,7 +55,7 @@ class Interrupted:
 
     journal: Journal
     changed: list[str]
-    git_lock: str | None = None  # git's index lock, when the interruption left it too
+    git_locks: tuple[str, ...] = ()  # git's lock files, when the interruption left them too
 
     def note(self) -> str:
         """What was written, and the git commands that keep it or undo it."""
@@ -75,12 +76,13 @@ class Interrupted:
                 "this is not committed."
             ).format(command=self.journal.command, started=self.journal.started, files=files)
         ]
-        if self.git_lock:
+        if self.git_locks:
+            locks = _join(list(self.git_locks))
             lines.append(
                 _(
                     "git's lock file {path} was left behind too: if no git command is running, "
                     "remove it first (rm {path})."
-                ).format(path=self.git_lock)
+                ).format(path=locks)
             )
         lines.append(_("To keep it: {commands}").format(commands=keep))
         lines.append(_("To undo it: {commands}").format(commands=" && ".join(undo)))
@@ -142,7 +144,7 @@ def interrupted(root: Path) -> tuple[list[Interrupted], list[str]]:
             continue
         changed = _changed(root, journal)
         if changed:
-            pending.append(Interrupted(journal, changed, _index_lock(root)))
+            pending.append(Interrupted(journal, changed, tuple(git_lock_files(root))))
             _mark_noted(journal)
             continue
         commit = None if journal.noted else _landed_commit(root, journal)
@@ -228,14 +230,6 @@ def _changed(root: Path, journal: Journal) -> list[str]:
 def _changed_outside_git(root: Path, journal: Journal) -> list[str]:
     """Outside git nothing can be compared: every file the journal names that exists."""
     return [path for path in journal.files if (root / path).exists()]
-
-
-def _index_lock(root: Path) -> str | None:
-    try:
-        path = run_git(root, ["rev-parse", "--git-path", "index.lock"]).decode("utf-8").strip()
-    except GitFailed:
-        return None
-    return path if (root / path).exists() else None
 
 
 def _prefix(root: Path) -> str:

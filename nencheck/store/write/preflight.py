@@ -124,6 +124,18 @@ def _git_locks(root: Path) -> tuple[str, ...]:
     return (*names, f"{branch}.lock") if branch else names
 
 
+def git_lock_files(root: Path) -> list[str]:
+    """The git lock files that exist now (paths as git prints them, relative to ``root``)."""
+    args = ["rev-parse"]
+    for name in _git_locks(root):
+        args += ["--git-path", name]
+    try:
+        lines = run_git(root, args).decode("utf-8").splitlines()
+    except GitFailed:
+        return []
+    return [path for path in lines if (root / path).exists()]
+
+
 def _refuse_git_locks(root: Path, lock_paths: list[str]) -> None:
     """A git lock file means another git command is running, or one crashed and left it."""
     for state in lock_paths:

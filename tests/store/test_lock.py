@@ -106,3 +106,23 @@ def test_the_wait_is_configurable_and_a_bad_value_means_the_default(
     assert lock.wait_seconds() == 2.5
     monkeypatch.setenv("NENCHECK_LOCK_WAIT", "soon")
     assert lock.wait_seconds() == lock.DEFAULT_WAIT
+
+
+def test_a_write_that_fails_halfway_puts_back_its_files_and_leaves_no_journal(
+    example_git: Path,
+) -> None:
+    from nencheck.store.write.writer import Change, apply_changes
+
+    policy = "policies/hap/prot-hap-014.yaml"
+    before = (example_git / policy).read_bytes()
+    (example_git / "evidence" / "blocked").mkdir()  # a folder where the second file should go
+    with pytest.raises(OSError):
+        apply_changes(
+            example_git,
+            [Change(policy, before + b"# changed\n"), Change("evidence/blocked", b"x: 1\n")],
+            "Two files",
+        )
+    assert (example_git / policy).read_bytes() == before
+    assert sorted(p.name for p in (example_git / ".nencheck" / "write").iterdir()) == ["lock"]
+    assert lock.is_free(example_git)
+    assert git(example_git, "status", "--porcelain") == ""

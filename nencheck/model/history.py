@@ -9,7 +9,10 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Version:
-    """One version of a record: who committed it when, and the ``version:`` it carried."""
+    """One version of a record: who committed it when, and the ``version:`` it carried.
+    ``changed`` says what the commit changed: the record, its linked document, or both (a
+    document changed alone keeps the record's version, which ``policy-changed-unversioned``
+    then flags)."""
 
     commit: str
     date: str
@@ -17,6 +20,7 @@ class Version:
     version: str | None
     message: str
     path: str
+    changed: tuple[str, ...] = ("record",)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -26,6 +30,7 @@ class Version:
             "version": self.version,
             "message": self.message,
             "file": self.path,
+            "changed": list(self.changed),
         }
 
 
@@ -37,3 +42,23 @@ class FileChange:
     day: date  # the commit date, in the committer's time zone
     path: str
     keys: frozenset[str] | None = None  # top-level keys changed in a YAML file; None: unknown
+
+
+@dataclass(frozen=True)
+class FileAtTwoRevisions:
+    """One file's content at revision A and at B (None: not there); its name at each."""
+
+    path_a: str | None
+    path_b: str | None
+    content_a: bytes | None
+    content_b: bytes | None
+
+
+@dataclass(frozen=True)
+class PolicyDiff:
+    """A policy's record and document between two commits, for ``policy diff``."""
+
+    policy_id: str
+    commit_a: str
+    commit_b: str
+    files: list[FileAtTwoRevisions]

@@ -3,19 +3,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections.abc import Collection, Sequence
 from datetime import date
 
 from nencheck.checks.incidents import stamp
 from nencheck.checks.registers import FindingRow, IncidentRow
 from nencheck.i18n import _, ngettext
+from nencheck.render.csv_cells import csv_document
 from nencheck.render.json_text import json_text
-from nencheck.render.soa_csv import BOM, guard_formula
-
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def table_text(
@@ -35,16 +30,7 @@ def table_text(
 
 
 def table_csv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows([_safe(cell) for cell in row] for row in rows)
-    return BOM + buffer.getvalue()
-
-
-def _safe(cell: str) -> str:
-    """Text that a spreadsheet would run as a formula is guarded; a number (-54) is a number."""
-    return cell if _NUMBER.match(cell) else guard_formula(cell)
+    return csv_document(headers, rows)
 
 
 def to_json(document: object) -> str:

@@ -126,3 +126,23 @@ def test_a_write_that_fails_halfway_puts_back_its_files_and_leaves_no_journal(
     assert sorted(p.name for p in (example_git / ".nencheck" / "write").iterdir()) == ["lock"]
     assert lock.is_free(example_git)
     assert git(example_git, "status", "--porcelain") == ""
+
+
+def test_ctrl_c_between_the_rename_and_its_return_still_puts_the_file_back(
+    example_git: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the kill trials: the file was in place, the rollback did not know it, and the
+    journal went, so nothing named the uncommitted file."""
+    from nencheck.store.write import atomic
+    from nencheck.store.write.writer import Change, apply_changes
+
+    def interrupted_after_rename(folder: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic, "_sync_folder", interrupted_after_rename)
+    record = "evidence/records/2026/ev-2026-900.yaml"
+    with pytest.raises(KeyboardInterrupt):
+        apply_changes(example_git, [Change(record, b"id: EV-2026-900\n")], "Add evidence")
+    assert not (example_git / record).exists()
+    assert git(example_git, "status", "--porcelain") == ""
+    assert sorted(p.name for p in (example_git / ".nencheck" / "write").iterdir()) == ["lock"]

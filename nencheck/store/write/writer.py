@@ -214,15 +214,15 @@ class _RollbackFailed(NencheckError):
 
 def _write_all(root: Path, changes: list[Change]) -> None:
     """Write every file atomically (temporary files in ``.nencheck/write``); if one write
-    fails, put back the ones already written."""
+    fails or is interrupted, put back every file it may have reached: a file counts as written
+    from before its rename (an interruption can fall between the rename and the return)."""
     written: list[tuple[Path, bytes | None]] = []
     temp_dir = write_dir(root)
     try:
         for change in changes:
             target = root / change.path
-            previous = target.read_bytes() if target.exists() else None
+            written.append((target, target.read_bytes() if target.exists() else None))
             write_atomic(target, change.content, temp_dir=temp_dir, prefix=temp_prefix())
-            written.append((target, previous))
     except BaseException:
         try:
             for target, previous in reversed(written):

@@ -93,6 +93,11 @@ COMMANDS: tuple[Entry, ...] = (
         N_("Print the JSON Schema of a record kind (all kinds when KIND is omitted)."),
     ),
     Entry(
+        "site",
+        "nencheck.cli.site:site",
+        N_("Write the Kennisbank: a static website of every current document, for all staff."),
+    ),
+    Entry(
         "risk",
         "nencheck.cli.risk:risk",
         N_("The risk register: assessment, treatment plan and acceptance."),

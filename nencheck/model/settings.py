@@ -44,6 +44,7 @@ RuleName = Literal[
     "policy-overdue",
     "policy-due-soon",
     "policy-changed-unversioned",
+    "document-link-unknown",
     "finding-overdue",
     "evidence-expired",
     "training-overdue",

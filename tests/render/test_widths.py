@@ -57,6 +57,7 @@ OTHERS = {
     "risk assess",
     "risk import",
     "schema",
+    "site",
     "training import",
 }
 

@@ -62,4 +62,5 @@ ERROR_CODES: dict[str, str] = {
     "path-outside-repo": "a path that points outside the repository",
     "unknown-framework": "nencheck.yaml names a catalog that does not exist",
     "invalid-catalog": "a catalog file of the organisation's own is not valid",
+    "member-unreadable": "a member of network.yaml cannot be reached or read (network check)",
 }

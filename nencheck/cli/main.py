@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "report": "nencheck.cli.report:report",
     "notify": "nencheck.cli.notify:notify",
     "schema": "nencheck.cli.schema:schema",
+    "network": "nencheck.cli.network:network",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -50,6 +51,7 @@ SHORT_HELP: dict[str, str] = {
     "report": "The management-review report (HTML or Markdown).",
     "notify": "E-mail each owner their due list.",
     "schema": "JSON Schema of the record kinds, for editors.",
+    "network": "Many organisations, one view: status, CI check and mirror reports.",
 }
 
 

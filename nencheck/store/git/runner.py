@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from nencheck.errors import NencheckError
@@ -19,11 +20,23 @@ class GitFailed(NencheckError):
         self.stderr = stderr
 
 
-def run_git(root: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:
-    """Run ``git ARGS`` in ``root`` and return its standard output; GitFailed when it fails."""
+def run_git(
+    root: Path,
+    args: Sequence[str],
+    *,
+    stdin: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+) -> bytes:
+    """Run ``git ARGS`` in ``root`` and return its standard output; GitFailed when it fails.
+    ``env``: variables set on top of the environment (e.g. GIT_TERMINAL_PROMPT=0)."""
     try:
         completed = subprocess.run(
-            ["git", *args], cwd=root, input=stdin, capture_output=True, check=False
+            ["git", *args],
+            cwd=root,
+            input=stdin,
+            capture_output=True,
+            check=False,
+            env={**os.environ, **env} if env else None,
         )
     except FileNotFoundError:
         raise NencheckError(

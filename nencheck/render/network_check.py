@@ -1,0 +1,116 @@
+"""``network check`` in every ``check`` format: the members' problems and data errors in one
+outcome, each path prefixed with the member id (``P002/policies/bel-001.yaml``), a member that
+cannot be reached or read as an error at its line of network.yaml (``member-unreadable``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from nencheck.checks.problem import Problem
+from nencheck.errors import DataError
+from nencheck.i18n import ngettext
+from nencheck.render import github, junit, sarif
+from nencheck.render.check import CheckOutcome, render_json, render_text
+from nencheck.render.errors import render_errors_text
+
+UNREADABLE = "member-unreadable"
+
+
+@dataclass(frozen=True)
+class MemberCheck:
+    id: str
+    line: int  # the member's line in network.yaml
+    column: int
+    error: str | None  # the member could not be reached or read (not: invalid records)
+    errors: list[DataError]
+    problems: list[Problem]
+    fail_on: list[str]
+    cases: dict[str, dict[str, Any]]
+
+
+@dataclass
+class NetworkCheck(CheckOutcome):
+    suites: dict[str, dict[str, junit.Case]] = field(default_factory=dict)
+
+
+def network_outcome(as_of: date, network_file: str, members: list[MemberCheck]) -> NetworkCheck:
+    errors: list[DataError] = []
+    problems: list[Problem] = []
+    suites: dict[str, dict[str, junit.Case]] = {}
+    for member in members:
+        prefix = f"{member.id}/"
+        if member.error is not None:
+            error = DataError(
+                network_file, member.line, member.column, UNREADABLE, f"{member.id}: {member.error}"
+            )
+            errors.append(error)
+            suites[f"{member.id} nencheck.network"] = junit.error_cases([error])
+            continue
+        if member.errors:
+            moved = [replace(e, file=prefix + e.file) for e in member.errors]
+            errors += moved
+            suites[f"{member.id} nencheck.data"] = junit.error_cases(moved)
+            continue
+        moved_problems = [replace(p, file=prefix + p.file) for p in member.problems]
+        problems += moved_problems
+        cases = {
+            kind: {key: replace(case, file=prefix + case.file) for key, case in found.items()}
+            for kind, found in member.cases.items()
+        }
+        for name, found in junit.problem_cases(cases, moved_problems).items():
+            suites[f"{member.id} {name}"] = found
+    return NetworkCheck(as_of, errors, problems, records=None, suites=suites)
+
+
+def _text(outcome: NetworkCheck) -> str:
+    rules = render_text(replace(outcome, errors=[]))
+    if not outcome.errors:
+        return rules
+    lines = render_errors_text(outcome.errors).splitlines()[:-1]
+    return "\n".join([*lines, _unread_line(outcome), "", rules])
+
+
+def _unread_line(outcome: NetworkCheck) -> str:
+    """Not ``check``'s "nothing was evaluated": the other members were."""
+    members = len(
+        {
+            e.message.split(":")[0] if e.code == UNREADABLE else e.file.split("/")[0]
+            for e in outcome.errors
+        }
+    )
+    return ngettext(
+        "{count} member cannot be read or holds invalid records; the others were evaluated.",
+        "{count} members cannot be read or hold invalid records; the others were evaluated.",
+        members,
+    ).format(count=members)
+
+
+def _github(outcome: NetworkCheck) -> str:
+    rules = github.render(replace(outcome, errors=[]))
+    if not outcome.errors:
+        return rules
+    lines = [
+        github.command("error", e.file, e.line, e.column, e.code, e.message) for e in outcome.errors
+    ]
+    return "\n".join([*lines, _unread_line(outcome)]) + "\n" + rules
+
+
+def _junit(outcome: NetworkCheck) -> str:
+    title = f"nencheck network check {outcome.as_of.isoformat()}"
+    return junit.render_suites(title, outcome.suites, outcome.as_of)
+
+
+RENDERERS: dict[str, Callable[[NetworkCheck], str]] = {
+    "text": _text,
+    "json": render_json,
+    "junit": _junit,
+    "sarif": sarif.render,
+    "github": _github,
+}
+
+
+def render_network_check(output_format: str, outcome: NetworkCheck) -> str:
+    return RENDERERS[output_format](outcome)

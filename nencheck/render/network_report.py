@@ -96,14 +96,16 @@ def mirror_chart(own: dict[str, float | None], mirror: dict[str, dict[str, Any]]
     y = 6
     for name in ORDER:
         figures, value = mirror[name], own.get(name)
-        top = 1.0 if name in SHARES else float(svg.nice_ceiling(max(_numbers(figures, value))))
+        top = (
+            1.0 if name in SHARES else float(svg.nice_ceiling(max(_numbers(figures, value)) * 1.2))
+        )
 
         def x(number: float, top: float = top) -> float:
             return LEFT + number / top * AREA
 
         body.append(
             f'<g class="bar" data-key="{name}" data-value="{"" if value is None else value}">'
-            + svg._label(labels[name], y)
+            + svg._label(_cut(labels[name]), y)
             + f'<line x1="{LEFT}" x2="{LEFT + AREA}" y1="{y + 11}" y2="{y + 11}" stroke="{svg.GRID}"/>'
         )
         if figures["q1"] is not None:
@@ -127,6 +129,10 @@ def mirror_chart(own: dict[str, float | None], mirror: dict[str, dict[str, Any]]
         [(_("your figure"), "#c62828"), (_("Q1 to Q3 of the network"), "#c6dbef")], y + 2
     )
     return svg._svg("mirror", _("Your figures against the network"), y + height + 8, body + legend)
+
+
+def _cut(label: str, width: int = 22) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
 
 
 def _numbers(figures: dict[str, Any], value: float | None) -> list[float]:

@@ -10,8 +10,8 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.i18n import _, ngettext
-from nencheck.imports.plan import ImportPlan, show_value
-from nencheck.imports.table import Table
+from nencheck.imports.plan import show_value
+from nencheck.model.importing import ImportPlan, Table
 
 
 @dataclass

@@ -17,7 +17,7 @@ from nencheck.cli.editing import commit, commit_options, records_for_edit
 from nencheck.i18n import _
 
 if TYPE_CHECKING:
-    from nencheck.imports.training import ImportPlan
+    from nencheck.model.importing import CompletionPlan
 
 PROGRESS_FROM_ROWS = 2000  # below this an import is instant; no bar
 
@@ -133,7 +133,7 @@ def import_completions(
             file,
             records,
             state.as_of,
-            mapping=",".join(maps) or None,
+            maps=maps,
             date_format=date_format,
             sheet=sheet,
             progress=progress,
@@ -162,7 +162,7 @@ def import_completions(
     return exitcodes.OK
 
 
-def _import_message(file: Path, plan: ImportPlan) -> str:
+def _import_message(file: Path, plan: CompletionPlan) -> str:
     skipped = len(plan.unknown_people) + len(plan.unknown_modules) + len(plan.invalid)
     return _(
         "Import {count} training completion(s) from {file}\n\n{rows} row(s) read: {recorded} "

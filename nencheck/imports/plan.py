@@ -1,10 +1,10 @@
-"""What the spreadsheet imports share: located problems, reading typed cells, the plan of files to
-create or update, and in-place updates of existing records that keep the user's comments."""
+"""What the record imports (policies, SoA, risks) share: reading typed cells with located
+problems, the plan of files to create or update, and in-place updates of existing records that
+keep the user's comments. The value types themselves are in ``model.importing``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -13,63 +13,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from nencheck.i18n import _
-from nencheck.imports.table import ColumnMap, Row, Table
 from nencheck.imports.terms import TermError, is_blank
 from nencheck.model.base import Record
+from nencheck.model.importing import (
+    TABLE_ROW,
+    ColumnMap,
+    FieldChange,
+    ImportPlan,
+    Row,
+    RowProblem,
+    Table,
+)
 from nencheck.model.types import Duration
 from nencheck.store.read.validation_messages import validation_message
-
-TABLE_ROW = 0  # a problem with the sheet as a whole (a missing column), not with one row
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """``register.xlsx:Protocollen!R14:C3: unknown revision term "soms"``."""
-
-    row: int
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass
-class PlannedFile:
-    """One record file the import creates or changes."""
-
-    path: str
-    record_id: str
-    content: bytes
-    rows: list[int]
-    changes: list[FieldChange] = field(default_factory=list)  # empty for a new file
-
-
-@dataclass
-class ImportPlan:
-    creates: list[PlannedFile] = field(default_factory=list)
-    updates: list[PlannedFile] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # merges and conflicts resolved (SoA import)
-
-    @property
-    def invalid_rows(self) -> list[int]:
-        return sorted({p.row for p in self.problems if p.row != TABLE_ROW})
-
-    @property
-    def table_problems(self) -> list[RowProblem]:
-        return [p for p in self.problems if p.row == TABLE_ROW]
-
-    def files(self) -> list[PlannedFile]:
-        return self.creates + self.updates
 
 
 def require_columns(

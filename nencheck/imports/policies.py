@@ -19,18 +19,22 @@ from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.imports import terms as terms
 from nencheck.imports.plan import (
-    TABLE_ROW,
-    ImportPlan,
-    PlannedFile,
-    RowProblem,
     RowReader,
     differences,
     require_columns,
     split_list,
     updated_file,
 )
-from nencheck.imports.table import ColumnMap, Row, Table
 from nencheck.imports.terms import is_blank
+from nencheck.model.importing import (
+    TABLE_ROW,
+    ColumnMap,
+    ImportPlan,
+    PlannedFile,
+    Row,
+    RowProblem,
+    Table,
+)
 from nencheck.model.policy import Policy
 from nencheck.model.records import Records
 

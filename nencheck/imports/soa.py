@@ -19,15 +19,13 @@ from pydantic import ValidationError
 from nencheck.i18n import _, ngettext
 from nencheck.imports import terms as terms
 from nencheck.imports.plan import (
-    ImportPlan,
-    PlannedFile,
     RowReader,
     differences,
     require_columns,
     updated_file,
 )
-from nencheck.imports.table import ColumnMap, Row, Table
 from nencheck.model.control import Control, ControlStatus
+from nencheck.model.importing import ColumnMap, ImportPlan, PlannedFile, Row, Table
 from nencheck.model.records import Records
 from nencheck.store.read.catalogs import mapping_2013
 from nencheck.store.write.scaffold import THEME_FOLDERS

@@ -1,22 +1,25 @@
-"""A register kept in a spreadsheet (.xlsx or .csv) as located rows below its header row, and the
-matching of its columns to record fields (``--map field=Header,...`` over Dutch default headers).
+"""The one table reader of every import: a spreadsheet (.xlsx or .csv) as located rows below its
+header row, and the matching of its columns to record fields (``--map field=Header,...`` over
+the headers Dutch registers and exports typically use).
 
 Every cell keeps its sheet, row and column, so an import can point at ``Protocollen!R14:C3``.
 The header row need not be the first row: title rows (often merged cells) above it are skipped.
-Decoding files (CSV encodings and delimiters, XLSX sheets) is ``store.export_table``'s job.
+Headers compare by ``header_key``: case, accents, spaces and ``_ - . / ( ) :`` do not matter.
+Decoding files (CSV encodings and delimiters, XLSX sheets) is ``imports.files``'s job.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.imports.terms import is_blank, normalise
+from nencheck.model.importing import ColumnMap, Row, Table
 
 # How many rows from the top may hold titles, notes and blank lines before the header row.
 HEADER_SEARCH_ROWS = 30
@@ -80,70 +83,27 @@ CONTROL_HEADERS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Row:
-    """One data row: its 1-based row number in the sheet and its cell values by column."""
-
-    number: int
-    values: tuple[Any, ...]
-
-    def cell(self, column: int) -> Any:
-        """The value in a 1-based column, or None past the row's end."""
-        return self.values[column - 1] if 0 < column <= len(self.values) else None
-
-
-@dataclass
-class Table:
-    """A sheet (or CSV file) below its header row. ``label`` is the file name shown in messages."""
-
-    label: str
-    sheet: str | None
-    header_row: int
-    headers: list[str]
-    rows: list[Row] = field(default_factory=list)
-
-    def place(self, row: int, column: int | None = None) -> str:
-        """``Protocollen!R14:C3`` (CSV: ``R14:C3``)."""
-        place = f"{self.sheet}!" if self.sheet else ""
-        place += f"R{row}"
-        if column is not None:
-            place += f":C{column}"
-        return place
-
-    def where(self, row: int, column: int | None = None) -> str:
-        """``register.xlsx:Protocollen!R14:C3`` (CSV: ``register.csv:R14:C3``)."""
-        return f"{self.label}:{self.place(row, column)}"
-
-
-@dataclass(frozen=True)
-class ColumnMap:
-    """Record field -> 1-based column, and the headers left unused."""
-
-    columns: dict[str, int]
-    ignored: list[str]
-
-    def value(self, row: Row, field_name: str) -> Any:
-        column = self.columns.get(field_name)
-        return None if column is None else row.cell(column)
-
-
 def read_table(
     path: Path, label: str, sheet: str | None = None, expected: Iterable[str] = ()
 ) -> Table:
     """Read a .xlsx or .csv file. ``expected`` are header names that help find the header row."""
-    from nencheck.imports import export_table
+    from nencheck.imports.files import decode_file
 
     if not path.is_file():
         raise NencheckError(_("{file}: no such file").format(file=label))
-    if path.suffix.lower() not in READABLE_SUFFIXES:
+    if path.suffix.lower() not in (*READABLE_SUFFIXES, ".xls"):  # .xls: decode_file explains
         raise NencheckError(
             _("{file}: cannot read this kind of file; save the register as .xlsx or .csv").format(
                 file=label
             )
         )
-    raw = export_table.read_table(path, sheet)
-    numbered = [(row.number, tuple(row.cells)) for row in raw.rows]
-    return build_table(label, raw.sheet if raw.kind == "xlsx" else None, numbered, expected)
+    decoded = decode_file(path, sheet)
+    table = build_table(
+        label, decoded.sheet if decoded.kind == "xlsx" else None, decoded.rows, expected
+    )
+    table.kind, table.encoding, table.delimiter = decoded.kind, decoded.encoding, decoded.delimiter
+    table.notes = decoded.notes
+    return table
 
 
 def build_table(
@@ -173,14 +133,14 @@ def find_header_row(raw_rows: Sequence[Sequence[Any]], expected: Iterable[str] =
     """The 0-based index of the header row: among the first rows, the one naming most expected
     headers; without any match, the first row with two or more filled cells (a merged title row
     has one)."""
-    wanted = {normalise(name) for name in expected}
+    wanted = {header_key(name) for name in expected}
     best: tuple[int, int] | None = None
     fallback: int | None = None
     for index, values in enumerate(raw_rows[:HEADER_SEARCH_ROWS]):
         filled = [value for value in values if not is_blank(value)]
         if len(filled) >= 2 and fallback is None:
             fallback = index
-        score = sum(1 for value in filled if normalise(value) in wanted)
+        score = sum(1 for value in filled if header_key(value) in wanted)
         if score and (best is None or score > best[1]):
             best = (index, score)
     return best[0] if best is not None else fallback
@@ -200,7 +160,7 @@ def parse_map_option(values: Sequence[str]) -> dict[str, str]:
                         item=item
                     )
                 )
-            mapping[name.strip()] = header.strip().strip('"').strip("'")
+            mapping[name.strip().lower()] = header.strip().strip('"').strip("'")
     return mapping
 
 
@@ -219,10 +179,10 @@ def map_columns(
     by_header: dict[str, int] = {}
     for number, header in enumerate(table.headers, start=1):
         if header:
-            by_header.setdefault(normalise(header), number)
+            by_header.setdefault(header_key(header), number)
     columns: dict[str, int] = {}
     for field_name, header in explicit.items():
-        column = by_header.get(normalise(header))
+        column = by_header.get(header_key(header))
         if column is None:
             raise NencheckError(
                 _(
@@ -251,7 +211,7 @@ def _default_columns(
         if field_name in explicit:
             continue
         for candidate in candidates:
-            column = by_header.get(normalise(candidate))
+            column = by_header.get(header_key(candidate))
             if column is not None and column not in taken:
                 found[field_name] = column
                 taken.add(column)
@@ -262,6 +222,12 @@ def _default_columns(
 def expected_headers(explicit: dict[str, str], defaults: dict[str, tuple[str, ...]]) -> list[str]:
     """Every header name that marks the header row: the --map ones and the defaults."""
     return [*explicit.values(), *(name for names in defaults.values() for name in names)]
+
+
+def header_key(value: Any) -> str:
+    """A header compared loosely: ``Datum_afgerond``, ``datum afgerond:`` and ``Datum-Afgerond``
+    are one header (``terms.normalise`` folds case, accents and spaces)."""
+    return normalise(re.sub(r"[_\-./()]+", " ", str(value or "")))
 
 
 def _header_text(value: Any) -> str:

@@ -1,7 +1,8 @@
 """Turning a learning platform's export into the training completions to add.
 
-The export is read by ``store.export_table`` (CSV or XLSX); here its columns are matched to the
-three fields a completion has (person, module, completed), each row is normalised (personnel
+The export is read by the one table reader (``imports.table``, CSV or XLSX, ``--map`` like
+every import); its columns are matched to the three fields a completion has (person, module,
+completed), each row is normalised (personnel
 number as text, module by id or exact title, Dutch dates and Excel date cells), and checked
 against the records: unknown people and modules are collected with their row numbers, never
 dropped in silence, and a completion already recorded (same person, module and date, in any
@@ -12,31 +13,30 @@ No column holding names is ever read: names stay out of the repository (docs/reg
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.imports.export_table import (
-    HeaderMatch,
-    Matcher,
-    SourceRow,
-    Table,
-    find_header,
-    normalise_header,
-    read_table,
-)
+from nencheck.imports.table import expected_headers, map_columns, parse_map_option, read_table
 from nencheck.imports.terms import TermError, dutch_date
+from nencheck.model.importing import (
+    ColumnMap,
+    CompletionPlan,
+    NewCompletion,
+    Row,
+    RowProblem,
+    Table,
+)
 from nencheck.model.records import Records
 
 FIELDS = ("person", "module", "completed")
 
-# Header names (compared by ``normalise_header``) that learning platforms and HR exports use,
-# best first: when two columns match one field (Cursuscode and Cursusnaam), the earlier wins.
+# Header names (compared by ``imports.table.header_key``) that learning platforms and HR exports
+# use, best first: when two columns match one field (Cursuscode and Cursusnaam), the earlier wins.
 # fmt: off
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+TRAINING_HEADERS: dict[str, tuple[str, ...]] = {
     "person": (
         "personeelsnummer", "personeelsnr", "personeels nr", "pers nr", "persnr", "pnr",
         "medewerkernummer", "medewerkernr", "medewerker nr", "medewerker id", "id medewerker",
@@ -66,106 +66,20 @@ _DIGITS = re.compile(r"^\d+$")
 Progress = Callable[[int, int], None]  # (rows done, rows in all)
 
 
-@dataclass(frozen=True)
-class NewCompletion:
-    person: str
-    module: str
-    completed: date
-    row: int  # where in the export it came from
-
-
-@dataclass(frozen=True)
-class RowIssue:
-    """A row that cannot be imported: its number, the value at fault and why."""
-
-    row: int
-    value: str
-    message: str = ""
-
-
-@dataclass
-class ImportPlan:
-    """What an import would do, and everything it would not import (with row numbers)."""
-
-    table: Table
-    header: HeaderMatch
-    new: list[NewCompletion] = field(default_factory=list)
-    rows: int = 0  # data rows below the header, blank rows not counted
-    already_recorded: int = 0
-    duplicates_in_file: int = 0
-    not_completed: int = 0  # rows without a completion date (enrolled, not finished)
-    unknown_people: list[RowIssue] = field(default_factory=list)
-    unknown_modules: list[RowIssue] = field(default_factory=list)
-    invalid: list[RowIssue] = field(default_factory=list)
-
-    @property
-    def unknown(self) -> bool:
-        return bool(self.unknown_people or self.unknown_modules)
-
-    def columns(self) -> dict[str, str]:
-        """field -> the header text of the column it was read from."""
-        return {
-            name: str(self.header.row.cell(index)) for name, index in self.header.columns.items()
-        }
-
-
-def parse_mapping(text: str | None) -> dict[str, str]:
-    """``person=Personeelsnummer,module=Cursus,completed=Afgerond`` -> field -> header."""
-    if not text:
-        return {}
-    mapping: dict[str, str] = {}
-    for part in text.split(","):
-        name, equals, header = part.partition("=")
-        name = name.strip().lower()
-        if not equals or name not in FIELDS or not header.strip():
-            raise NencheckError(
-                _(
-                    "--map: '{part}' is not FIELD=HEADER with FIELD one of {fields}; e.g. "
-                    "--map person=Personeelsnummer,module=Cursus,completed=Afgerond"
-                ).format(part=part.strip(), fields=", ".join(FIELDS))
-            )
-        mapping[name] = header.strip()
-    return mapping
-
-
-def header_matchers(explicit: dict[str, str]) -> dict[str, Matcher]:
-    """For each field: a column named by --map, or else one of the known header names."""
-
-    def exactly(wanted: str) -> Matcher:
-        return lambda header: 0 if header == wanted else None
-
-    def known(aliases: tuple[str, ...]) -> Matcher:
-        return lambda header: aliases.index(header) if header in aliases else None
-
-    return {
-        name: exactly(normalise_header(explicit[name]))
-        if name in explicit
-        else known(HEADER_ALIASES[name])
-        for name in FIELDS
-    }
-
-
-def locate_columns(table: Table, explicit: dict[str, str]) -> HeaderMatch:
-    """The header row and the column of each field, or a NencheckError saying what to map."""
-    found = find_header(table.rows, header_matchers(explicit))
-    if found is not None and len(found.columns) == len(FIELDS):
-        return found
-    if found is None:
-        raise NencheckError(
-            _(
-                "cannot find the header row: none of the first rows names a column for the personnel "
-                "number, the module and the completion date. Name them with --map, e.g. "
-                "--map person=Personeelsnummer,module=Cursus,completed=Afgerond"
-            )
-        )
-    missing = [name for name in FIELDS if name not in found.columns]
-    headers = ", ".join(str(cell) for cell in found.row.cells if cell not in (None, ""))
+def locate_columns(table: Table, maps: Sequence[str] = ()) -> ColumnMap:
+    """The column of each field (by ``--map`` or the usual headers), or a NencheckError saying
+    what to map."""
+    columns = map_columns(table, parse_map_option(maps), TRAINING_HEADERS)
+    missing = [name for name in FIELDS if name not in columns.columns]
+    if not missing:
+        return columns
+    headers = ", ".join(header for header in table.headers if header)
     raise NencheckError(
         _(
             "row {row} looks like the header ({headers}) but has no column for: {missing}. "
             "Name it with --map, e.g. --map {example}=<header>"
         ).format(
-            row=found.row.number, headers=headers, missing=", ".join(missing), example=missing[0]
+            row=table.header_row, headers=headers, missing=", ".join(missing), example=missing[0]
         )
     )
 
@@ -245,19 +159,18 @@ class Resolver:
 
 def plan_import(
     table: Table,
-    header: HeaderMatch,
+    columns: ColumnMap,
     records: Records,
     as_of: date,
     date_format: str | None = None,
     progress: Progress | None = None,
-) -> ImportPlan:
+) -> CompletionPlan:
     """Normalise and check every row below the header; nothing is written."""
-    plan = ImportPlan(table, header)
+    plan = CompletionPlan(table, columns)
     resolver = Resolver(records)
     existing = set(records.completions.keys())
     seen: set[tuple[str, str, date]] = set()
-    rows = [row for row in table.rows if row.number > header.row.number]
-    for done, row in enumerate(rows, start=1):
+    for done, row in enumerate(table.rows, start=1):
         key = _read_row(plan, row, resolver, as_of, date_format)
         if key is not None:
             if key in existing:
@@ -267,50 +180,36 @@ def plan_import(
             else:
                 seen.add(key)
                 plan.new.append(NewCompletion(*key, row=row.number))
-        if progress is not None and (done % 500 == 0 or done == len(rows)):
-            progress(done, len(rows))
+        if progress is not None and (done % 500 == 0 or done == len(table.rows)):
+            progress(done, len(table.rows))
     return plan
 
 
 def _read_row(
-    plan: ImportPlan, row: SourceRow, resolver: Resolver, as_of: date, date_format: str | None
+    plan: CompletionPlan, row: Row, resolver: Resolver, as_of: date, date_format: str | None
 ) -> tuple[str, str, date] | None:
-    columns = plan.header.columns
-    person_cell, module_cell, completed_cell = (row.cell(columns[name]) for name in FIELDS)
-    if all(cell_text(cell) == "" for cell in row.cells):
-        return None
+    person_cell, module_cell, completed_cell = (plan.columns.value(row, name) for name in FIELDS)
     plan.rows += 1
-    person_text, module_text = cell_text(person_cell), cell_text(module_cell)
     if cell_text(completed_cell) == "":
         plan.not_completed += 1
         return None
     person_id = _resolve(
-        plan,
-        row.number,
-        person_text,
-        resolver.person,
-        plan.unknown_people,
-        _("no personnel number"),
+        plan, row, "person", cell_text(person_cell), resolver.person, plan.unknown_people
     )
     module_id = _resolve(
-        plan, row.number, module_text, resolver.module, plan.unknown_modules, _("no module")
+        plan, row, "module", cell_text(module_cell), resolver.module, plan.unknown_modules
     )
     try:
         completed = completion_date(completed_cell, date_format)
     except ValueError as error:
-        plan.invalid.append(RowIssue(row.number, cell_text(completed_cell), str(error)))
+        _invalid(plan, row, "completed", cell_text(completed_cell), str(error))
         return None
     if completed > as_of:
-        plan.invalid.append(
-            RowIssue(
-                row.number,
-                completed.isoformat(),
-                _(
-                    "the completion date lies after {as_of}; if day and month are swapped, give "
-                    "--date-format (e.g. %m/%d/%Y)"
-                ).format(as_of=as_of),
-            )
-        )
+        message = _(
+            "the completion date lies after {as_of}; if day and month are swapped, give "
+            "--date-format (e.g. %m/%d/%Y)"
+        ).format(as_of=as_of)
+        _invalid(plan, row, "completed", completed.isoformat(), message)
         return None
     if person_id is None or module_id is None:
         return None
@@ -318,21 +217,30 @@ def _read_row(
 
 
 def _resolve(
-    plan: ImportPlan,
-    row: int,
+    plan: CompletionPlan,
+    row: Row,
+    field_name: str,
     text: str,
     find: Callable[[str], str | None],
-    unknown: list[RowIssue],
-    empty_message: str,
+    unknown: list[RowProblem],
 ) -> str | None:
     """The id ``text`` names, or None after recording why not."""
     if not text:
-        plan.invalid.append(RowIssue(row, "", empty_message))
+        empty = _("no personnel number") if field_name == "person" else _("no module")
+        _invalid(plan, row, field_name, "", empty)
         return None
     found = find(text)
     if found is None:
-        unknown.append(RowIssue(row, text))
+        unknown.append(RowProblem(row.number, _where(plan, row, field_name), "", text))
     return found
+
+
+def _invalid(plan: CompletionPlan, row: Row, field_name: str, value: str, message: str) -> None:
+    plan.invalid.append(RowProblem(row.number, _where(plan, row, field_name), message, value))
+
+
+def _where(plan: CompletionPlan, row: Row, field_name: str) -> str:
+    return plan.table.where(row.number, plan.columns.columns.get(field_name))
 
 
 def read_export(
@@ -340,20 +248,13 @@ def read_export(
     records: Records,
     as_of: date,
     *,
-    mapping: str | None = None,
+    maps: Sequence[str] = (),
     date_format: str | None = None,
     sheet: str | None = None,
     progress: Progress | None = None,
-) -> ImportPlan:
+) -> CompletionPlan:
     """Read an export file and plan its import (the one call the CLI makes)."""
-    table = read_table(path, sheet)
-    header = locate_columns(table, parse_mapping(mapping))
-    return plan_import(table, header, records, as_of, date_format, progress)
-
-
-def group_issues(issues: list[RowIssue]) -> list[tuple[str, list[int]]]:
-    """Unknown values with the rows they occur in, in order of first appearance."""
-    grouped: dict[str, list[int]] = {}
-    for issue in issues:
-        grouped.setdefault(issue.value, []).append(issue.row)
-    return list(grouped.items())
+    expected = expected_headers(parse_map_option(maps), TRAINING_HEADERS)
+    table = read_table(path, path.name, sheet, expected)
+    columns = locate_columns(table, maps)
+    return plan_import(table, columns, records, as_of, date_format, progress)

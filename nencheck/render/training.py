@@ -8,7 +8,7 @@ from typing import Any
 
 from nencheck.checks.training import Assignment, Figures, TrainingFigures, below_target, percent
 from nencheck.i18n import _
-from nencheck.imports.training import ImportPlan, group_issues
+from nencheck.model.importing import CompletionPlan, group_by_value
 from nencheck.model.records import Records
 from nencheck.render.registers import table_text, to_json
 
@@ -111,7 +111,7 @@ def _sorted(assignments: list[Assignment]) -> list[Assignment]:
 # --- import -----------------------------------------------------------------------------------
 
 
-def import_json(plan: ImportPlan, written: list[str], skipped: bool) -> str:
+def import_json(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
     return to_json(
         {
             "file": {
@@ -119,8 +119,8 @@ def import_json(plan: ImportPlan, written: list[str], skipped: bool) -> str:
                 "encoding": plan.table.encoding,
                 "delimiter": plan.table.delimiter,
                 "sheet": plan.table.sheet,
-                "header_row": plan.header.row.number,
-                "columns": plan.columns(),
+                "header_row": plan.table.header_row,
+                "columns": plan.column_headers(),
             },
             "rows": plan.rows,
             "new": len(plan.new),
@@ -128,10 +128,10 @@ def import_json(plan: ImportPlan, written: list[str], skipped: bool) -> str:
             "duplicates_in_file": plan.duplicates_in_file,
             "not_completed": plan.not_completed,
             "unknown_people": [
-                {"value": v, "rows": r} for v, r in group_issues(plan.unknown_people)
+                {"value": v, "rows": r} for v, r in group_by_value(plan.unknown_people)
             ],
             "unknown_modules": [
-                {"value": v, "rows": r} for v, r in group_issues(plan.unknown_modules)
+                {"value": v, "rows": r} for v, r in group_by_value(plan.unknown_modules)
             ],
             "invalid": [
                 {"row": i.row, "value": i.value, "message": i.message} for i in plan.invalid
@@ -142,7 +142,7 @@ def import_json(plan: ImportPlan, written: list[str], skipped: bool) -> str:
     )
 
 
-def import_text(plan: ImportPlan, written: list[str], skipped: bool) -> str:
+def import_text(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
     lines = [_read_line(plan)]
     lines.append(
         _(
@@ -161,33 +161,33 @@ def import_text(plan: ImportPlan, written: list[str], skipped: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _read_line(plan: ImportPlan) -> str:
-    columns = ", ".join(f"{name}={header}" for name, header in plan.columns().items())
+def _read_line(plan: CompletionPlan) -> str:
+    columns = ", ".join(f"{name}={header}" for name, header in plan.column_headers().items())
     table = plan.table
     if table.kind == "xlsx":
         return _("read sheet '{sheet}', header in row {row}: {columns}").format(
-            sheet=table.sheet, row=plan.header.row.number, columns=columns
+            sheet=table.sheet, row=plan.table.header_row, columns=columns
         )
     delimiter = {"\t": "tab"}.get(table.delimiter or "", table.delimiter)
     return _(
         "read CSV ({encoding}, delimiter '{delimiter}'), header in row {row}: {columns}"
     ).format(
-        encoding=table.encoding, delimiter=delimiter, row=plan.header.row.number, columns=columns
+        encoding=table.encoding, delimiter=delimiter, row=plan.table.header_row, columns=columns
     )
 
 
-def problem_lines(plan: ImportPlan, skipped: bool) -> list[str]:
+def problem_lines(plan: CompletionPlan, skipped: bool) -> list[str]:
     """Unknown people and modules and unreadable rows, each with the rows they occur in."""
     verb = _("skipped") if skipped else _("not imported")
     lines = []
-    for value, rows in group_issues(plan.unknown_people):
+    for value, rows in group_by_value(plan.unknown_people):
         lines.append(
             _(
                 "{verb}: unknown personnel number {value} (row {rows}); add it to "
                 "evidence/training/people.yaml"
             ).format(verb=verb, value=value, rows=_rows(rows))
         )
-    for value, rows in group_issues(plan.unknown_modules):
+    for value, rows in group_by_value(plan.unknown_modules):
         lines.append(
             _(
                 "{verb}: unknown module '{value}' (row {rows}); use a module id or its exact "

@@ -11,16 +11,15 @@ from typing import Any
 import pytest
 
 from nencheck.errors import NencheckError
-from nencheck.imports.export_table import read_table, sniff_delimiter
+from nencheck.imports.files import decode_file, sniff_delimiter
+from nencheck.imports.table import read_table
 from nencheck.imports.training import (
-    NewCompletion,
     completion_date,
-    group_issues,
     locate_columns,
-    parse_mapping,
     plan_import,
     read_export,
 )
+from nencheck.model.importing import NewCompletion, group_by_value
 from nencheck.model.records import Records
 from nencheck.registers.training import completion_changes
 from nencheck.store.read.loader import load_repository
@@ -104,26 +103,26 @@ def test_date_format_reads_american_order_and_rejects_other_forms() -> None:
 def test_csv_with_bom_and_semicolons_is_read_as_utf8(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_bytes(codecs.BOM_UTF8 + "Personeelsnummer;Cursus\r\nE1042;Privé\r\n".encode())
-    table = read_table(path)
-    assert (table.encoding, table.delimiter) == ("utf-8-sig", ";")
-    assert [row.cells for row in table.rows] == [("Personeelsnummer", "Cursus"), ("E1042", "Privé")]
+    decoded = decode_file(path)
+    assert (decoded.encoding, decoded.delimiter) == ("utf-8-sig", ";")
+    assert decoded.rows == [(1, ("Personeelsnummer", "Cursus")), (2, ("E1042", "Privé"))]
 
 
 def test_csv_that_is_not_utf8_is_read_as_windows_1252_and_says_so(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_bytes("Personeelsnummer;Cursus\nE1042;Privé – €\n".encode("cp1252"))
-    table = read_table(path)
+    table = read_table(path, path.name)
     assert table.encoding == "cp1252"
-    assert table.rows[1].cells == ("E1042", "Privé – €")
+    assert table.rows[0].values == ("E1042", "Privé – €")
     assert table.notes
 
 
 def test_utf16_tab_separated_unicode_text_from_excel_is_read(tmp_path: Path) -> None:
     path = tmp_path / "export.txt"
     path.write_bytes("Personeelsnummer\tCursus\r\nE1042\tAW-01\r\n".encode("utf-16"))
-    table = read_table(path)
+    table = read_table(path, path.name)
     assert (table.encoding, table.delimiter) == ("utf-16", "\t")
-    assert table.rows[1].cells == ("E1042", "AW-01")
+    assert table.rows[0].values == ("E1042", "AW-01")
 
 
 @pytest.mark.parametrize(
@@ -142,15 +141,15 @@ def test_delimiter_is_sniffed(text: str, delimiter: str) -> None:
 def test_old_xls_and_missing_files_are_refused_with_advice(tmp_path: Path) -> None:
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(NencheckError, match=r"save it as \.xlsx or as CSV"):
-        read_table(tmp_path / "old.xls")
+        read_table(tmp_path / "old.xls", "old.xls")
     with pytest.raises(NencheckError, match="no such file"):
-        read_table(tmp_path / "absent.csv")
+        read_table(tmp_path / "absent.csv", "absent.csv")
 
 
 def test_unknown_sheet_lists_the_sheets(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "export.xlsx", [["Personeelsnummer"]])
     with pytest.raises(NencheckError, match="the sheets are: Voortgang"):
-        read_table(path, sheet="Blad1")
+        read_table(path, path.name, sheet="Blad1")
 
 
 # --- columns ----------------------------------------------------------------------------------
@@ -164,19 +163,20 @@ def test_header_below_a_title_row_is_found_and_codes_win_over_names(tmp_path: Pa
         "Anna;E1043;Phishing herkennen;AW-01;04-03-2026\n",
         encoding="utf-8",
     )
-    header = locate_columns(read_table(path), {})
-    assert header.row.number == 3
-    assert header.columns == {"person": 1, "module": 3, "completed": 4}
+    table = read_table(path, path.name)
+    assert table.header_row == 3
+    assert locate_columns(table).columns == {"person": 2, "module": 4, "completed": 5}
 
 
 def test_explicit_mapping_names_unusual_headers(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text("Medewerker,Leerpad,Gereed\nE1043,AW-01,2026-03-04\n", encoding="utf-8")
-    mapping = parse_mapping("person=Medewerker,module=leerpad, completed = GEREED")
-    assert locate_columns(read_table(path), mapping).columns == {
-        "person": 0,
-        "module": 1,
-        "completed": 2,
+    # the same --map as every import: repeated options, quotes, any case and spacing
+    maps = ("person=Medewerker", 'module="leerpad", completed = GEREED')
+    assert locate_columns(read_table(path, path.name), maps).columns == {
+        "person": 1,
+        "module": 2,
+        "completed": 3,
     }
 
 
@@ -184,20 +184,30 @@ def test_a_missing_column_is_named_with_the_headers_found(tmp_path: Path) -> Non
     path = tmp_path / "export.csv"
     path.write_text("Personeelsnummer;Cursus;Status\nE1;AW-01;klaar\n", encoding="utf-8")
     with pytest.raises(NencheckError, match=r"no column for: completed.*--map completed="):
-        locate_columns(read_table(path), {})
+        locate_columns(read_table(path, path.name))
 
 
 def test_no_header_at_all_asks_for_a_mapping(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text("a;b;c\n1;2;3\n", encoding="utf-8")
-    with pytest.raises(NencheckError, match="cannot find the header row"):
-        locate_columns(read_table(path), {})
+    with pytest.raises(NencheckError, match=r"no column for: person, module, completed.*--map"):
+        locate_columns(read_table(path, path.name))
 
 
-@pytest.mark.parametrize("text", ["person", "naam=Naam", "person=", "module:Cursus"])
-def test_malformed_mapping_is_refused(text: str) -> None:
-    with pytest.raises(NencheckError, match="FIELD=HEADER"):
-        parse_mapping(text)
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("person", "is not field=Header"),
+        ("person=", "is not field=Header"),
+        ("module:Cursus", "is not field=Header"),
+        ("naam=Naam", "unknown field"),
+    ],
+)
+def test_malformed_mapping_is_refused(tmp_path: Path, text: str, complaint: str) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("Personeelsnummer;Cursus;Afgerond\nE1;AW-01;1-1-2026\n", encoding="utf-8")
+    with pytest.raises(NencheckError, match=complaint):
+        locate_columns(read_table(path, path.name), (text,))
 
 
 # --- planning ---------------------------------------------------------------------------------
@@ -234,8 +244,8 @@ def test_plan_counts_new_recorded_duplicate_and_unfinished_rows_and_lists_unknow
         1,
         1,
     )
-    assert group_issues(plan.unknown_people) == [("E9999", [6, 7])]
-    assert group_issues(plan.unknown_modules) == [("AW-77", [8])]
+    assert group_by_value(plan.unknown_people) == [("E9999", [6, 7])]
+    assert group_by_value(plan.unknown_modules) == [("AW-77", [8])]
     assert [(issue.row, issue.value) for issue in plan.invalid] == [(11, "2026-12-01")]
     assert "Anna de Vries" not in repr(plan.new)
 
@@ -255,7 +265,7 @@ def test_xlsx_with_title_row_excel_dates_and_numeric_personnel_numbers(
         title="Voortgangsrapport e-learning, export 2026-11-20",
     )
     plan = read_export(path, records, AS_OF)
-    assert plan.header.row.number == 3
+    assert plan.table.header_row == 3
     assert plan.table.sheet == "Voortgang"
     assert [(c.person, c.module, c.completed) for c in plan.new] == [
         ("01077", "AW-01", date(2026, 2, 1)),
@@ -270,9 +280,9 @@ def test_progress_is_reported_up_to_the_last_row(tmp_path: Path, records: Record
     rows = "".join(f"E1042;AW-01;{day}-01-2026\n" for day in range(1, 29))
     path.write_text("Personeelsnummer;Cursus;Afgerond\n" + rows * 40, encoding="utf-8")
     seen: list[tuple[int, int]] = []
-    table = read_table(path)
+    table = read_table(path, path.name)
     plan = plan_import(
-        table, locate_columns(table, {}), records, AS_OF, progress=lambda d, t: seen.append((d, t))
+        table, locate_columns(table), records, AS_OF, progress=lambda d, t: seen.append((d, t))
     )
     assert seen[-1] == (1120, 1120) and seen[0] == (500, 1120)
     assert len(plan.new) == 28 and plan.duplicates_in_file == 1120 - 28

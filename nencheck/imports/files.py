@@ -1,10 +1,11 @@
-"""Reading an exported table (CSV or XLSX) as numbered rows of cells, and finding its header row.
+"""Decoding a spreadsheet file (CSV or XLSX) into numbered rows of cells.
 
 Exports from learning platforms and HR systems arrive in many shapes: semicolon-separated CSV
 from a Dutch Excel, UTF-8 with or without a byte-order mark, Windows-1252 when saved as "CSV
 (gescheiden door lijstscheidingsteken)", UTF-16 tab-separated "Unicode text", or an XLSX with a
-title row above the header. This module turns each into ``SourceRow`` values with the row
-number a user sees in their spreadsheet program, so every problem can point at a row.
+title row above the header. This module turns each into rows numbered as a user sees them in
+their spreadsheet program, so every problem can point at a row. Finding the header row and the
+columns is ``imports.table``'s job.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,25 +21,16 @@ from nencheck.i18n import _
 
 CSV_DELIMITERS = ";,\t"
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-HEADER_SCAN_ROWS = 30  # a header further down than this is not a header
 
 
-@dataclass(frozen=True)
-class SourceRow:
-    """One row of the table: its 1-based number in the file (or sheet) and its cells."""
-
-    number: int
-    cells: tuple[object, ...]
-
-    def cell(self, index: int) -> object:
-        return self.cells[index] if index < len(self.cells) else None
+NumberedRow = tuple[int, tuple[object, ...]]  # 1-based row number, cells
 
 
 @dataclass
-class Table:
-    """The rows of one export and how it was read (shown to the user, so a wrong guess shows)."""
+class DecodedFile:
+    """The rows of one file and how it was read (shown to the user, so a wrong guess shows)."""
 
-    rows: list[SourceRow]
+    rows: list[NumberedRow]
     kind: str  # "csv" or "xlsx"
     encoding: str | None = None
     delimiter: str | None = None
@@ -48,7 +38,7 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
 
-def read_table(path: Path, sheet: str | None = None) -> Table:
+def decode_file(path: Path, sheet: str | None = None) -> DecodedFile:
     """Read a CSV or XLSX file; raises NencheckError with what to do when it cannot."""
     if not path.is_file():
         raise NencheckError(_("{path}: no such file").format(path=path))
@@ -80,7 +70,7 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         return raw.decode("cp1252", errors="replace"), "cp1252"
 
 
-def read_csv(raw: bytes, label: str) -> Table:
+def read_csv(raw: bytes, label: str) -> DecodedFile:
     try:
         text, encoding = decode_text(raw)
     except UnicodeDecodeError as error:
@@ -92,10 +82,10 @@ def read_csv(raw: bytes, label: str) -> Table:
         ) from None
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[SourceRow] = []
+    rows: list[NumberedRow] = []
     try:
         for cells in reader:
-            rows.append(SourceRow(reader.line_num, tuple(cell.strip() for cell in cells)))
+            rows.append((reader.line_num, tuple(cell.strip() for cell in cells)))
     except csv.Error as error:
         raise NencheckError(
             _("{path}: line {line} is not valid CSV ({reason})").format(
@@ -105,7 +95,7 @@ def read_csv(raw: bytes, label: str) -> Table:
     notes = []
     if encoding == "cp1252":
         notes.append(_("the file is not UTF-8; it was read as Windows-1252"))
-    return Table(rows, "csv", encoding=encoding, delimiter=delimiter, notes=notes)
+    return DecodedFile(rows, "csv", encoding=encoding, delimiter=delimiter, notes=notes)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -119,7 +109,7 @@ def sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def read_xlsx(path: Path, sheet: str | None) -> Table:
+def read_xlsx(path: Path, sheet: str | None) -> DecodedFile:
     import zipfile
 
     from openpyxl import load_workbook
@@ -144,64 +134,13 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
                 )
             )
         rows = [
-            SourceRow(number, tuple(_strip(value) for value in values))
+            (number, tuple(_strip(value) for value in values))
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
         ]
-        return Table(rows, "xlsx", sheet=worksheet.title)
+        return DecodedFile(rows, "xlsx", sheet=worksheet.title)
     finally:
         workbook.close()
 
 
 def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
-
-
-def normalise_header(value: object) -> str:
-    """Header text compared loosely: case, spaces, ``_ - . :`` and a trailing colon do not matter."""
-    text = str(value or "").strip().lower()
-    text = re.sub(r"[_\-.:/()]+", " ", text)
-    return " ".join(text.split())
-
-
-@dataclass(frozen=True)
-class HeaderMatch:
-    """The header row and, for each wanted field, the column it was found in."""
-
-    row: SourceRow
-    columns: dict[str, int]
-
-
-Matcher = Callable[[str], int | None]  # normalised header -> rank (lower is better), or None
-
-
-def find_header(rows: Iterable[SourceRow], matchers: dict[str, Matcher]) -> HeaderMatch | None:
-    """The first row (of the first ``HEADER_SCAN_ROWS``) that names a column for every field,
-    or else the row that names the most of them (so the caller can say which one is missing)."""
-    best: HeaderMatch | None = None
-    for row in _first(rows, HEADER_SCAN_ROWS):
-        columns = match_columns(row, matchers)
-        if len(columns) == len(matchers):
-            return HeaderMatch(row, columns)
-        if columns and (best is None or len(columns) > len(best.columns)):
-            best = HeaderMatch(row, columns)
-    return best
-
-
-def match_columns(row: SourceRow, matchers: dict[str, Matcher]) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for name, matcher in matchers.items():
-        ranked = [
-            (rank, index)
-            for index, cell in enumerate(row.cells)
-            if (rank := matcher(normalise_header(cell))) is not None
-        ]
-        if ranked:
-            columns[name] = min(ranked)[1]
-    return columns
-
-
-def _first(rows: Iterable[SourceRow], count: int) -> Iterator[SourceRow]:
-    for index, row in enumerate(rows):
-        if index >= count:
-            return
-        yield row

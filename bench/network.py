@@ -30,7 +30,7 @@ from run import environment, nencheck_command, run_once
 BENCH = Path(__file__).resolve().parent
 PROJECT = BENCH.parent
 AS_OF = "2026-11-23"
-PARTS = ("nencheck.yaml", "controls", "policies", "evidence")
+PARTS = ("nencheck.yaml", "controls", "policies", "evidence", "risks")
 AUDITS = ("aud-2025-ext.yaml", "aud-2025-int.yaml", "aud-2026-sa.yaml")
 
 
@@ -48,7 +48,7 @@ def generate(folder: Path, count: int) -> Path:
             source = PROJECT / part
             if source.is_dir():
                 shutil.copytree(source, member / part)
-            else:
+            elif source.is_file():
                 shutil.copy2(source, member / part)
         settings = member / "nencheck.yaml"
         text = settings.read_text("utf-8").replace(

@@ -71,7 +71,7 @@ def _view(
     check: bool = False,
     report: bool = False,
 ) -> NetworkView:
-    from nencheck.network.config import find_network, read_network
+    from nencheck.network.config import declared_language, find_network, read_network
     from nencheck.network.view import Options, network_view
 
     state = app(ctx)
@@ -79,7 +79,9 @@ def _view(
         raise NencheckError(
             _("--rev does not apply to a network; give a member's rev in network.yaml")
         )
-    config = read_network(find_network(network_file))
+    path = find_network(network_file)
+    set_language(state.lang or declared_language(path))
+    config = read_network(path)
     language = state.lang or config.network.language
     set_language(language)
     options = Options(
@@ -227,6 +229,12 @@ def _check_parts(view: NetworkView) -> list[Any]:
     help="Write this member's mirror report: its own figures beside the network's median and "
     "quartiles, without any other member.",
 )
+@click.option(
+    "--mirror-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write every readable member's mirror report into DIR, as ID.html (or ID.md).",
+)
 @network_options
 @output_option
 @global_options
@@ -235,6 +243,7 @@ def report(
     ctx: click.Context,
     output_format: str,
     member: str | None,
+    mirror_dir: Path | None,
     network_file: str | None,
     workers: int | None,
     no_fetch: bool,
@@ -248,13 +257,24 @@ def report(
     Examples:
       nencheck network report -o netwerk.html
       nencheck network report --member P002 -o spiegel-P002.html
+      nencheck network report --mirror-dir spiegel/
     """
     from nencheck.render import network_report
 
+    if mirror_dir is not None and (member is not None or output is not None):
+        raise NencheckError(_("--mirror-dir writes one file per member; leave out --member and -o"))
     view = _view(ctx, network_file, workers, no_fetch, report=True)
     document = view.to_json()
-    charts = {o.id: o.charts for o in view.outcomes}
-    if member is None:
+    if mirror_dir is not None:
+        suffix = ".html" if output_format == "html" else ".md"
+        mirror_dir.mkdir(parents=True, exist_ok=True)
+        for outcome in view.readable:
+            mirror = network_report.render_mirror(
+                document, outcome.id, outcome.charts, output_format
+            )
+            emit(mirror, mirror_dir / f"{outcome.id}{suffix}")
+    elif member is None:
+        charts = {o.id: o.charts for o in view.outcomes}
         emit(network_report.render_network(document, charts, output_format), output)
     else:
         chosen = _member(view, member)

@@ -54,6 +54,19 @@ def find_network(explicit: str | None, start: Path | None = None) -> Path:
     )
 
 
+def declared_language(path: Path) -> str:
+    """The file's ``language:`` (default nl), read before validating it so that its own data
+    errors are worded in the network's language too."""
+    import re
+
+    try:
+        text = path.read_text("utf-8", "replace")
+    except OSError:
+        return "nl"
+    match = re.search(r"^language:\s*[\"']?(nl|en)\b", text, re.M)
+    return match.group(1) if match else "nl"
+
+
 def read_network(path: Path) -> NetworkConfig:
     """The validated network file; DataErrors with every error found."""
     from nencheck.store.read.parsing import parse_bytes, validate_file

@@ -47,13 +47,13 @@ def render_text(outcome: CheckOutcome) -> str:
     """Problems grouped by rule (fail_on rules first), compiler-style lines, one summary line."""
     if outcome.errors:
         return render_errors_text(outcome.errors)
-    by_rule: dict[str, list[Problem]] = {}
+    # by rule and severity: in `network check` one rule may fail one member and warn another
+    by_rule: dict[tuple[str, str], list[Problem]] = {}
     for problem in outcome.problems:
-        by_rule.setdefault(problem.rule, []).append(problem)
-    ordered = sorted(by_rule.items(), key=lambda item: item[1][0].severity != "error")
+        by_rule.setdefault((problem.rule, problem.severity), []).append(problem)
+    ordered = sorted(by_rule.items(), key=lambda item: item[0][1] != "error")
     lines: list[str] = []
-    for rule, problems in ordered:
-        severity = problems[0].severity
+    for (rule, severity), problems in ordered:
         header = _rule_header(rule, severity, len(problems))
         lines.append(_style(outcome, header, fg=_COLOURS[severity], bold=True))
         for p in problems:

@@ -99,3 +99,11 @@ def test_github_annotations_name_member_files(net: Net) -> None:
     assert "::error file=P004/nencheck.yaml,line=" in out
     assert "::error file=network.yaml,line=8,col=5,title=member-unreadable::P005: " in out
     assert "::error file=P001/policies/" in out
+
+
+def test_a_rule_failing_one_member_and_warning_another_is_shown_as_each(net: Net) -> None:
+    _code, out, _err = check(net.file)
+    lines = out.splitlines()
+    assert any(line.startswith("P001/") and " error policy-overdue:" in line for line in lines)
+    p003 = [line for line in lines if line.startswith("P003/") and "policy-overdue" in line]
+    assert p003 and all(" warning policy-overdue:" in line for line in p003)

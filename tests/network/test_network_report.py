@@ -4,6 +4,7 @@ mirror report that never names another member."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,22 @@ def test_unknown_or_unreadable_member_is_refused(net: Net) -> None:
         "network", "report", "--network", str(net.file), "--as-of", AS_OF, "--member", "P004"
     )
     assert done.exit_code == 2 and "P004" in done.stderr and done.stdout == ""
+
+
+def test_mirror_dir_writes_one_private_report_per_readable_member(net: Net, tmp_path: Path) -> None:
+    folder = tmp_path / "spiegel"
+    code, _text = report(net, "--mirror-dir", str(folder), "--format", "markdown")
+    assert code == 2
+    assert sorted(p.name for p in folder.iterdir()) == ["P001.md", "P002.md", "P003.md"]
+    for path in folder.iterdir():
+        text = path.read_text("utf-8")
+        own = path.stem
+        assert net.names[own] in text
+        assert not [i for i in net.names if i != own and (i in text or net.names[i] in text)]
+
+
+def test_network_file_errors_are_in_its_language(tmp_path: Path) -> None:
+    path = tmp_path / "network.yaml"
+    path.write_text("network: N\nmembers:\n  - {id: P1, name: A, repo: a, tak: main}\n", "utf-8")
+    done = run_cli("network", "status", "--network", str(path))
+    assert done.exit_code == 2 and "onbekend veld 'tak'" in done.stderr

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from nencheck.i18n import _
+from nencheck.i18n import _, current_language
 
 # The mirror indicators in reading order (nencheck.network.figures.INDICATORS).
 ORDER = (
@@ -55,7 +55,10 @@ def show(name: str, value: float | None) -> str:
         return "—"
     if name in SHARES:
         return f"{round(value * 100)}%"
-    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+    if float(value).is_integer():
+        return f"{value:g}"
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if current_language() == "nl" else text
 
 
 def _member_cells(member: dict[str, Any]) -> list[str]:

@@ -57,7 +57,8 @@ def test_mirror_report_shows_own_figures_beside_the_quartiles(net: Net) -> None:
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     figures = status["mirror"]["findings_open"]
     assert cells[1] == f"**{own['findings_open']}**"
-    assert cells[2:5] == [f"{figures[k]:g}" for k in ("q1", "median", "q3")]
+    assert cells[2:5] == [f"{figures[k]:g}".replace(".", ",") for k in ("q1", "median", "q3")]
+    assert any("," in cell for cell in cells[2:5])  # a Dutch decimal comma: 10,5
 
 
 def test_unknown_or_unreadable_member_is_refused(net: Net) -> None:

@@ -25,15 +25,34 @@ from nencheck.store.write.scaffold import create_repository, scaffold_files
 @click.option("--framework", type=click.Choice(BUILTIN), default="nen7510-2024", show_default=True)
 @click.option("--language", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @click.option("--no-commit", is_flag=True, help="Create the files but make no git commit.")
+@click.option(
+    "--example",
+    is_flag=True,
+    help="Create the example organisation instead, with two years of dated git history.",
+)
 @global_options
-def init(directory: Path, organisation: str, framework: str, language: str, no_commit: bool) -> int:
+def init(
+    directory: Path,
+    organisation: str,
+    framework: str,
+    language: str,
+    no_commit: bool,
+    example: bool,
+) -> int:
     """Create a compliance repository: nencheck.yaml, one control file per catalog control
     (applicable, not_started), the folders, a .gitignore and a first git commit.
 
+    With --example, DIR gets the example organisation Huisartsenzorg Voorbeeldregio as a git
+    repository of its own, whose commits from 2024-12-02 to 2026-11-23 replay its reviews,
+    audits, incidents, training imports and risk assessments: try --as-recorded on it.
+
     \b
-    Example:
+    Examples:
       nencheck init compliance --organisation "Huisartsenzorg Voorbeeldregio"
+      nencheck init --example voorbeeld
     """
+    if example:
+        return _init_example(directory)
     catalog = builtin_catalog(framework)
     files = scaffold_files(catalog, organisation, language)
     create_repository(directory, files, commit=not no_commit)
@@ -42,5 +61,18 @@ def init(directory: Path, organisation: str, framework: str, language: str, no_c
             "created {count} files in {path}; next: edit nencheck.yaml (units, contacts) and run "
             "'nencheck status'"
         ).format(count=len(files), path=directory)
+    )
+    return 0
+
+
+def _init_example(directory: Path) -> int:
+    from nencheck.store.write.example import END, START, write_example
+
+    count = write_example(directory)
+    click.echo(
+        _(
+            "created the example organisation in {path}: {count} commits from {first} to {last}; "
+            "next: cd {path} && nencheck status --as-of {last}"
+        ).format(path=directory, count=count, first=START, last=END)
     )
     return 0

@@ -3,7 +3,6 @@ incidents on a date, for the whole organisation or one unit."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from nencheck.cli.context import (
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.records import Records
+from nencheck.render.json_text import json_text
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -47,7 +47,7 @@ def status(ctx: click.Context, output_format: str, unit: str | None, output: Pat
     check_unit(records, unit)
     summary = status_summary(records, state.as_of, unit)
     if output_format == "json":
-        emit(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", output)
+        emit(json_text(summary), output)
     elif output_format == "markdown":
         from nencheck.render.status_markdown import render_status_markdown
 

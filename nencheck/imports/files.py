@@ -85,7 +85,7 @@ def read_csv(raw: bytes, label: str) -> DecodedFile:
     rows: list[NumberedRow] = []
     try:
         for cells in reader:
-            rows.append((reader.line_num, tuple(cell.strip() for cell in cells)))
+            rows.append((reader.line_num, tuple([cell.strip() for cell in cells])))
     except csv.Error as error:
         raise NencheckError(
             _("{path}: line {line} is not valid CSV ({reason})").format(

@@ -121,11 +121,11 @@ def build_table(
         )
     header_number, header_values = numbered[header_index]
     headers = [_header_text(value) for value in header_values]
-    rows = [
-        Row(number, tuple(_clean(value) for value in values))
-        for number, values in numbered[header_index + 1 :]
-        if not all(is_blank(value) for value in values)
-    ]
+    rows = []
+    for number, values in numbered[header_index + 1 :]:
+        cleaned = tuple([_clean(value) for value in values])
+        if cleaned.count(None) != len(cleaned):  # a blank row is no row
+            rows.append(Row(number, cleaned))
     return Table(label, sheet, header_number, headers, rows)
 
 
@@ -236,7 +236,8 @@ def _header_text(value: Any) -> str:
 
 def _clean(value: Any) -> Any:
     """Text cells lose surrounding whitespace; an empty text cell is no value."""
+    if value.__class__ is str:
+        return value.strip() or None
     if isinstance(value, str):
-        value = value.strip()
-        return value or None
+        return value.strip() or None
     return value

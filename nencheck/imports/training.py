@@ -124,6 +124,8 @@ def _excel_serial(serial: float) -> date:
 
 def cell_text(value: object) -> str:
     """A cell as an identifier: 1042 and 1042.0 (numbers in Excel) become '1042'."""
+    if value.__class__ is str:
+        return value.strip()  # type: ignore[attr-defined]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value).strip()
@@ -134,6 +136,7 @@ class Resolver:
 
     def __init__(self, records: Records) -> None:
         self.people = {person.id: person.id for person in records.people}
+        self.dates: dict[tuple[type, object], date | str] = {}
         # Excel drops leading zeros from numbers: 01042 arrives as 1042. Match it when unique.
         unpadded: dict[str, list[str]] = {}
         for person_id in self.people:
@@ -147,6 +150,19 @@ class Resolver:
         for module in records.modules:
             self.modules[module.id.casefold()] = module.id
             self.modules[module.id] = module.id
+
+    def completed(self, cell: object, date_format: str | None) -> date | str:
+        """``completion_date`` of a cell, or why it is not one; an export of 800,000 rows
+        holds a few hundred distinct dates, so each is read once."""
+        key = (cell.__class__, cell)
+        found = self.dates.get(key)
+        if found is None:
+            try:
+                found = completion_date(cell, date_format)
+            except ValueError as error:
+                found = str(error)
+            self.dates[key] = found
+        return found
 
     def person(self, text: str) -> str | None:
         if text in self.people:
@@ -170,8 +186,9 @@ def plan_import(
     resolver = Resolver(records)
     existing = set(records.completions.keys())
     seen: set[tuple[str, str, date]] = set()
+    read_row = _RowReader(plan, resolver, as_of, date_format)
     for done, row in enumerate(table.rows, start=1):
-        key = _read_row(plan, row, resolver, as_of, date_format)
+        key = read_row(row)
         if key is not None:
             if key in existing:
                 plan.already_recorded += 1
@@ -185,35 +202,48 @@ def plan_import(
     return plan
 
 
-def _read_row(
-    plan: CompletionPlan, row: Row, resolver: Resolver, as_of: date, date_format: str | None
-) -> tuple[str, str, date] | None:
-    person_cell, module_cell, completed_cell = (plan.columns.value(row, name) for name in FIELDS)
-    plan.rows += 1
-    if cell_text(completed_cell) == "":
-        plan.not_completed += 1
-        return None
-    person_id = _resolve(
-        plan, row, "person", cell_text(person_cell), resolver.person, plan.unknown_people
-    )
-    module_id = _resolve(
-        plan, row, "module", cell_text(module_cell), resolver.module, plan.unknown_modules
-    )
-    try:
-        completed = completion_date(completed_cell, date_format)
-    except ValueError as error:
-        _invalid(plan, row, "completed", cell_text(completed_cell), str(error))
-        return None
-    if completed > as_of:
-        message = _(
-            "the completion date lies after {as_of}; if day and month are swapped, give "
-            "--date-format (e.g. %m/%d/%Y)"
-        ).format(as_of=as_of)
-        _invalid(plan, row, "completed", completed.isoformat(), message)
-        return None
-    if person_id is None or module_id is None:
-        return None
-    return person_id, module_id, completed
+class _RowReader:
+    """One row's (person, module, completed), or None after counting or recording why not.
+    Called for every row of an export (800,000 in the benchmark), so the columns are looked up
+    once and each distinct cell is resolved once."""
+
+    def __init__(
+        self, plan: CompletionPlan, resolver: Resolver, as_of: date, date_format: str | None
+    ) -> None:
+        self.plan, self.resolver, self.as_of, self.date_format = plan, resolver, as_of, date_format
+        self.columns = tuple(plan.columns.columns[name] - 1 for name in FIELDS)
+
+    def __call__(self, row: Row) -> tuple[str, str, date] | None:
+        plan, resolver = self.plan, self.resolver
+        values, (person_at, module_at, completed_at) = row.values, self.columns
+        width = len(values)
+        person_cell = values[person_at] if person_at < width else None
+        module_cell = values[module_at] if module_at < width else None
+        completed_cell = values[completed_at] if completed_at < width else None
+        plan.rows += 1
+        if completed_cell is None or cell_text(completed_cell) == "":
+            plan.not_completed += 1
+            return None
+        person_id = _resolve(
+            plan, row, "person", cell_text(person_cell), resolver.person, plan.unknown_people
+        )
+        module_id = _resolve(
+            plan, row, "module", cell_text(module_cell), resolver.module, plan.unknown_modules
+        )
+        completed = resolver.completed(completed_cell, self.date_format)
+        if isinstance(completed, str):
+            _invalid(plan, row, "completed", cell_text(completed_cell), completed)
+            return None
+        if completed > self.as_of:
+            message = _(
+                "the completion date lies after {as_of}; if day and month are swapped, give "
+                "--date-format (e.g. %m/%d/%Y)"
+            ).format(as_of=self.as_of)
+            _invalid(plan, row, "completed", completed.isoformat(), message)
+            return None
+        if person_id is None or module_id is None:
+            return None
+        return person_id, module_id, completed
 
 
 def _resolve(

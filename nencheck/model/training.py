@@ -107,6 +107,20 @@ class CompletionTable(Sequence[Completion]):
         return table
 
     @classmethod
+    def from_columns(
+        cls, file: str, person: list[str], module: list[str], day: array[int], positions: array[int]
+    ) -> CompletionTable:
+        """The rows of one completions file, given as columns (``day`` as date ordinals,
+        ``positions`` _POSITIONS_PER_ROW numbers per row); the lists are taken, not copied."""
+        if not len(person) == len(module) == len(day) == len(positions) // _POSITIONS_PER_ROW:
+            raise ValueError("columns of different lengths")
+        table = cls()
+        table._files = [file]
+        table.person, table.module, table.day, table._positions = person, module, day, positions
+        table._file_of = array("I", bytes(4 * len(person)))
+        return table
+
+    @classmethod
     def from_records(cls, completions: Iterable[Completion]) -> CompletionTable:
         """The rows of validated records, which the loader has given their origins (a record
         without one comes back with an empty file name at line 1)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +13,7 @@ from nencheck.errors import DataError
 from nencheck.i18n import _, ngettext
 from nencheck.model.records import Records
 from nencheck.render.errors import render_errors_text
+from nencheck.render.json_text import json_text
 
 
 @dataclass
@@ -40,7 +40,7 @@ def render_json(outcome: CheckOutcome) -> str:
         "errors": [error.to_json() for error in outcome.errors],
         "problems": [problem.to_json() for problem in outcome.problems],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def render_text(outcome: CheckOutcome) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from nencheck.checks.control_view import ControlView
+from nencheck.render.json_text import json_text
 
 
 def render(view: ControlView, as_of: date) -> str:
@@ -24,4 +24,4 @@ def render(view: ControlView, as_of: date) -> str:
         "incidents": view.incidents,
         "history": view.history,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from nencheck.checks.due import DueItem
 from nencheck.model.types import Duration
+from nencheck.render.json_text import json_text
 
 
 @dataclass(frozen=True)
@@ -45,4 +45,4 @@ def render_json(report: DueReport) -> str:
             {"owner": owner, "items": [item.to_json() for item in items]}
             for owner, items in group_by_owner(report.items)
         ]
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

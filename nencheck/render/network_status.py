@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import textwrap
 from collections.abc import Callable
 from datetime import date
@@ -117,7 +116,9 @@ def _cut(text: str, width: int) -> str:
 
 
 def render_json(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from nencheck.render.json_text import json_text
+
+    return json_text(document)
 
 
 def render_csv(document: dict[str, Any]) -> str:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from nencheck.checks.policy_register import PolicyRow
 from nencheck.model.history import Version
+from nencheck.render.json_text import json_text
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def render_list(rows: list[PolicyRow], as_of: date) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Collection, Sequence
 from datetime import date
@@ -13,6 +12,7 @@ from datetime import date
 from nencheck.checks.incidents import stamp
 from nencheck.checks.registers import FindingRow, IncidentRow
 from nencheck.i18n import _, ngettext
+from nencheck.render.json_text import json_text
 from nencheck.render.soa_csv import BOM, guard_formula
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -48,7 +48,7 @@ def _safe(cell: str) -> str:
 
 
 def to_json(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 # --- findings ---------------------------------------------------------------------------------

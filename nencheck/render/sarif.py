@@ -8,7 +8,6 @@ record id lets code scanning follow one problem across commits even when lines m
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from nencheck import __version__
@@ -16,6 +15,7 @@ from nencheck.checks.rules import RULE_INFO, rule_description
 from nencheck.errors import ERROR_CODES
 from nencheck.model.settings import RULES
 from nencheck.render.check import CheckOutcome
+from nencheck.render.json_text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -46,7 +46,7 @@ def render(outcome: CheckOutcome) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def _rules(fail_on: set[str]) -> list[dict[str, Any]]:

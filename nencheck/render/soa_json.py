@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from nencheck.render.json_text import json_text
 from nencheck.render.soa_common import SoaView
 
 
@@ -14,4 +13,4 @@ def render(view: SoaView) -> str:
         "as_of": view.as_of.isoformat(),
         "controls": [row.to_json() for row in view.rows],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from nencheck.i18n import _
 from nencheck.model.verify import CHANGED, MISSING, OK, UNHASHED, VerifyReport
+from nencheck.render.json_text import json_text
 
 
 def verify_json(report: VerifyReport, as_of: date) -> str:
@@ -20,7 +20,7 @@ def verify_json(report: VerifyReport, as_of: date) -> str:
         "unhashed": [check.file for check in report.having(UNHASHED)],
         "unreferenced": report.unreferenced,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def verify_text(report: VerifyReport, as_of: date) -> str:

@@ -25,6 +25,7 @@ from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionRow, CompletionTable
 from nencheck.model.types import parse_date, parse_identifier
 from nencheck.store.read import catalogs
+from nencheck.store.read.completion_lines import read_completion_lines
 from nencheck.store.read.discovery import SETTINGS_FILE
 from nencheck.store.read.loader import KINDS, FileResult
 from nencheck.store.read.source import FileSource
@@ -67,6 +68,10 @@ FIELD_HINTS = {
 
 def records_from_bytes(path: str, raw: bytes, kind: str) -> FileResult:
     """Parse and validate the content of one record file of a kind. Never raises for bad content."""
+    if kind == "completion":
+        table = _completion_lines(path, raw)
+        if table is not None:
+            return FileResult(records=[table])
     parsed_or_error = parse_bytes(path, raw)
     if isinstance(parsed_or_error, DataError):
         return FileResult(errors=[parsed_or_error])
@@ -81,6 +86,18 @@ def records_from_bytes(path: str, raw: bytes, kind: str) -> FileResult:
         # One table for the file's rows, not a record per row (see CompletionTable).
         return FileResult(records=[CompletionTable.from_records(result.records)])
     return result
+
+
+def _completion_lines(path: str, raw: bytes) -> CompletionTable | None:
+    """A completions file in the one-row-a-line form imports write, read without YAML (see
+    ``completion_lines``); None for anything else, which then goes through YAML."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if "<<<<<<<" in text or ">>>>>>>" in text or "=======" in text:
+        return None
+    return read_completion_lines(path, text)
 
 
 def _plain_completions(path: str, data: dict[str, Any], node: yaml.Node) -> CompletionTable | None:

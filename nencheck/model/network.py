@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from nencheck.i18n import N_
 from nencheck.model.base import Record
 from nencheck.model.types import Identifier, Text
+
+
+MEMBER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 
 
 class Member(Record):
@@ -18,6 +24,17 @@ class Member(Record):
     name: Text
     repo: Text
     rev: Text | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _plain_id(cls, value: str) -> str:
+        # the id names files (--mirror-dir) and prefixes paths in `network check`
+        if not MEMBER_ID.fullmatch(value):
+            raise PydanticCustomError(
+                "invalid_member_id",
+                N_("a member id is letters, digits, '.', '_' or '-', e.g. P001"),
+            )
+        return value
 
 
 class Network(Record):

@@ -73,3 +73,13 @@ def test_a_member_without_settings_is_not_a_compliance_repository(tmp_path: Path
     )
     assert done.exit_code == 2
     assert "is not a compliance repository" in done.json()["members"][0]["error"]
+
+
+def test_a_member_id_must_be_fit_for_a_file_name(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "network: N\nlanguage: en\nmembers:\n  - {id: ../P1, name: A, repo: a}\n"
+    )
+    done = run_cli("network", "report", "--network", str(path), "--mirror-dir", str(tmp_path / "m"))
+    assert done.exit_code == 2
+    assert ":4:10: error invalid-value: members[0].id: a member id is letters" in done.stderr
+    assert not (tmp_path / "m").exists()

@@ -12,7 +12,6 @@ from nencheck.i18n import N_
 from nencheck.model.base import Record
 from nencheck.model.types import Identifier, Text
 
-
 MEMBER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 
 

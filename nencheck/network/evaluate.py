@@ -181,7 +181,8 @@ def evaluate_members(
         return outcomes
     _warm_imports()
     found: dict[str, MemberOutcome] = {}
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    pool = ProcessPoolExecutor(max_workers=count)
+    try:
         futures: dict[Future[MemberOutcome], Job] = {
             pool.submit(evaluate_member, job): job for job in jobs
         }
@@ -190,4 +191,9 @@ def evaluate_members(
             found[futures[future].id] = outcome
             if on_done:
                 on_done(outcome)
+    except BaseException:
+        # Ctrl-C (or a bug): drop the members not started instead of waiting for them all
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [found[job.id] for job in jobs]

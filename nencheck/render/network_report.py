@@ -41,7 +41,7 @@ def render_network(
             "member": member,
             "figures": key_figures(member["status"]),
             "position": Markup(mirror_chart(member["indicators"], document["mirror"])),
-            "charts": [Markup(chart) for chart in charts.get(member["id"], {}).values()],
+            "charts": captioned(charts.get(member["id"], {})),
         }
         for member in members
     ]
@@ -79,9 +79,23 @@ def render_mirror(
         "show": show,
         "figures": key_figures(own["status"]),
         "position": Markup(mirror_chart(own["indicators"], own["mirror"])),
-        "charts": [Markup(chart) for chart in charts.values()],
+        "charts": captioned(charts),
     }
     return render_template(environment(), "network_mirror.html", context)
+
+
+def captioned(charts: dict[str, str]) -> list[tuple[Any, str]]:
+    """The management report's charts with the captions ``nencheck report`` gives them."""
+    from markupsafe import Markup
+
+    captions = {
+        "controls": _("Controls per theme and status."),
+        "policies": _("Review state of active policies per unit."),
+        "reviews": _("Number of policy reviews falling due per month."),
+        "findings": _("Open findings per severity, by age."),
+        "training": _("Completion rate per unit; the dashed line is the target."),
+    }
+    return [(Markup(svg), captions.get(name, "")) for name, svg in charts.items()]
 
 
 ROW = 34

@@ -192,9 +192,19 @@ def check(
       nencheck network check --as-of 2026-11-23
       nencheck network check --format sarif -o network.sarif
     """
-    from nencheck.render.network_check import network_outcome, render_network_check
+    from nencheck.errors import DataErrors
+    from nencheck.render.network_check import (
+        NetworkCheck,
+        network_outcome,
+        render_network_check,
+    )
 
-    view = _view(ctx, network_file, workers, no_fetch, check=True)
+    try:
+        view = _view(ctx, network_file, workers, no_fetch, check=True)
+    except DataErrors as failure:  # network.yaml itself: reported in the format asked for
+        outcome = NetworkCheck(app(ctx).as_of, failure.errors, [], None, evaluated=False)
+        emit(render_network_check(output_format, outcome), output)
+        return exitcodes.INVALID
     combined = network_outcome(view.as_of, view.config.shown, _check_parts(view))
     emit(render_network_check(output_format, combined), output)
     if combined.errors:

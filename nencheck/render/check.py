@@ -23,6 +23,11 @@ class CheckOutcome:
     problems: list[Problem]
     records: Records | None
     color: bool = False  # style the text format (only when writing to a terminal)
+    fail_on: frozenset[str] = frozenset()  # without records (network check): the members' rules
+
+    @property
+    def fail_on_rules(self) -> frozenset[str]:
+        return frozenset(self.records.settings.fail_on) if self.records else self.fail_on
 
     @property
     def failed(self) -> bool:

@@ -34,6 +34,7 @@ class MemberCheck:
 @dataclass
 class NetworkCheck(CheckOutcome):
     suites: dict[str, dict[str, junit.Case]] = field(default_factory=dict)
+    evaluated: bool = True  # False: network.yaml itself is invalid, no member was read
 
 
 def network_outcome(as_of: date, network_file: str, members: list[MemberCheck]) -> NetworkCheck:
@@ -62,10 +63,13 @@ def network_outcome(as_of: date, network_file: str, members: list[MemberCheck]) 
         }
         for name, found in junit.problem_cases(cases, moved_problems).items():
             suites[f"{member.id} {name}"] = found
-    return NetworkCheck(as_of, errors, problems, records=None, suites=suites)
+    fail_on = frozenset(rule for member in members for rule in member.fail_on)
+    return NetworkCheck(as_of, errors, problems, records=None, fail_on=fail_on, suites=suites)
 
 
 def _text(outcome: NetworkCheck) -> str:
+    if not outcome.evaluated:
+        return render_text(outcome)
     rules = render_text(replace(outcome, errors=[]))
     if not outcome.errors:
         return rules
@@ -89,6 +93,8 @@ def _unread_line(outcome: NetworkCheck) -> str:
 
 
 def _github(outcome: NetworkCheck) -> str:
+    if not outcome.evaluated:
+        return github.render(outcome)
     rules = github.render(replace(outcome, errors=[]))
     if not outcome.errors:
         return rules
@@ -100,6 +106,10 @@ def _github(outcome: NetworkCheck) -> str:
 
 def _junit(outcome: NetworkCheck) -> str:
     title = f"nencheck network check {outcome.as_of.isoformat()}"
+    if not outcome.evaluated:
+        return junit.render_suites(
+            title, {"nencheck.network": junit.error_cases(outcome.errors)}, outcome.as_of
+        )
     return junit.render_suites(title, outcome.suites, outcome.as_of)
 
 

@@ -91,6 +91,10 @@ def test_sarif_locates_results_in_the_members(net: Net) -> None:
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert "P004/nencheck.yaml" in uris and "network.yaml" in uris
     assert any(uri.startswith("P002/policies/") for uri in uris)
+    rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    levels = {rule["id"]: rule["defaultConfiguration"]["level"] for rule in rules}
+    assert levels["policy-overdue"] == "error"  # fail_on of P001 and P002
+    assert levels["policy-due-soon"] == "warning"
 
 
 def test_github_annotations_name_member_files(net: Net) -> None:

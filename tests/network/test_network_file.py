@@ -34,7 +34,8 @@ def test_missing_members_and_duplicate_ids_are_errors(tmp_path: Path) -> None:
         "network: N\nmembers:\n  - {id: P1, name: A, repo: a}\n  - {id: p1, name: B, repo: b}\n",
     )
     done = run_cli("network", "check", "--network", str(twice), "--as-of", AS_OF)
-    assert done.exit_code == 2 and ":4:10: error duplicate-id:" in done.stderr
+    assert done.exit_code == 2 and ":4:10: error duplicate-id:" in done.stdout
+    assert "er is niets beoordeeld" in done.stdout  # the network is Dutch by default
 
 
 def test_found_by_walking_up_from_a_subfolder(
@@ -83,3 +84,16 @@ def test_a_member_id_must_be_fit_for_a_file_name(tmp_path: Path) -> None:
     assert done.exit_code == 2
     assert ":4:10: error invalid-value: members[0].id: a member id is letters" in done.stderr
     assert not (tmp_path / "m").exists()
+
+
+def test_check_reports_a_broken_network_file_in_the_format_asked(tmp_path: Path) -> None:
+    path = write(tmp_path, "network: N\nmembers:\n  - {id: P1, name: A, repo: a, x: 1}\n")
+    done = run_cli("network", "check", "--network", str(path), "--as-of", AS_OF, "--format", "json")
+    assert done.exit_code == 2
+    error = done.json()["errors"][0]
+    assert error["code"] == "unknown-field" and error["line"] == 3
+    assert error["file"].endswith("network.yaml")
+    done = run_cli(
+        "network", "check", "--network", str(path), "--as-of", AS_OF, "--format", "junit"
+    )
+    assert done.exit_code == 2 and 'name="nencheck.network"' in done.stdout

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from nencheck.checks.due import DueItem, due_items
+from nencheck.checks.figures import StatusFigures
 from nencheck.checks.findings import is_overdue
 from nencheck.checks.incidents import Deadline, deadlines, open_deadlines
 from nencheck.checks.policies import OVERDUE, policy_state
@@ -63,7 +63,7 @@ class OwnerWork:
 @dataclass(frozen=True)
 class ManagementReview:
     as_of: date
-    status: dict[str, Any]  # exactly ``status --format json``
+    status: StatusFigures  # its to_json() is exactly ``status --format json``
     soa: list[SoaRow]
     reviews_by_month: list[MonthCount]
     open_findings: list[OpenFinding]

@@ -38,6 +38,7 @@ class AppContext:
     debug: bool = False
     no_cache: bool = False
     _root: Path | None = None
+    _shallow_checked: bool = False
 
     @property
     def root(self) -> Path:
@@ -94,10 +95,32 @@ class AppContext:
             raise DataErrors(errors)
         return policies
 
+    def warn_if_shallow(self) -> None:
+        """Once per run, before reading history: a shallow clone's history stops at the
+        fetched commits, so what is judged from it may be incomplete (issue 13)."""
+        if self._shallow_checked:
+            return
+        self._shallow_checked = True
+        from nencheck.store.git.runner import is_shallow
+
+        if is_shallow(self.root):
+            click.echo(
+                _(
+                    "warning: {root} is a shallow clone: its git history stops at the fetched "
+                    "commits, so policy-changed-unversioned, --as-recorded and the policy "
+                    "history can miss older changes. Fetch the full history (git fetch "
+                    "--unshallow; in CI: fetch-depth: 0)."
+                ).format(root=self.root),
+                err=True,
+            )
+
     def _source_and_reader(self) -> tuple[FileSource, FileReader]:
         """Where records are read from (--rev, --as-recorded, else the working tree) and how
         (through the parse cache unless --no-cache)."""
         from nencheck.store.read.choice import file_reader, open_source
+
+        if self.as_recorded:
+            self.warn_if_shallow()
 
         source = open_source(
             self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None

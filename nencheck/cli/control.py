@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from nencheck.cli.completion import complete_control_ids
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
 from nencheck.cli.policy_import import import_options
 from nencheck.errors import NencheckError
@@ -27,7 +28,7 @@ def control() -> None:
 
 
 @control.command()
-@click.argument("control_id", metavar="ID")
+@click.argument("control_id", metavar="ID", shell_complete=complete_control_ids)
 @format_option("text", "json")
 @output_option
 @global_options

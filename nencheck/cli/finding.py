@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.completion import complete_audit_ids, complete_finding_ids
 from nencheck.cli.context import (
     app,
     emit,
@@ -88,7 +89,7 @@ def list_findings(
 
 
 @finding.command()
-@click.argument("audit")
+@click.argument("audit", shell_complete=complete_audit_ids)
 @click.option("--title", required=True, help="What was found.")
 @click.option("--severity", required=True, type=click.Choice(SEVERITIES))
 @click.option("--due", required=True, metavar="DATE", help="When it must be resolved (YYYY-MM-DD).")
@@ -137,7 +138,7 @@ def add(
 
 
 @finding.command()
-@click.argument("finding_id", metavar="ID")
+@click.argument("finding_id", metavar="ID", shell_complete=complete_finding_ids)
 @click.option(
     "--status",
     type=click.Choice([s for s in STATUSES if s != "closed"]),
@@ -177,7 +178,7 @@ def update(
 
 
 @finding.command()
-@click.argument("finding_id", metavar="ID")
+@click.argument("finding_id", metavar="ID", shell_complete=complete_finding_ids)
 @click.option("--date", "day", required=True, metavar="DATE", help="Date it was closed.")
 @click.option("--resolution", required=True, help="How it was resolved.")
 @click.option(

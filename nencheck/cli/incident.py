@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.completion import complete_incident_ids
 from nencheck.cli.context import (
     app,
     emit,
@@ -142,7 +143,7 @@ def add(
 
 
 @incident.command()
-@click.argument("incident_id", metavar="ID")
+@click.argument("incident_id", metavar="ID", shell_complete=complete_incident_ids)
 @click.option(
     "--status",
     type=click.Choice(["open", "in_progress"]),
@@ -191,7 +192,7 @@ def update(
 
 
 @incident.command()
-@click.argument("incident_id", metavar="ID")
+@click.argument("incident_id", metavar="ID", shell_complete=complete_incident_ids)
 @click.option("--date", "day", required=True, metavar="DATE", help="Date it was closed.")
 @click.option("--note", help="How it was handled.")
 @commit_options

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -93,6 +96,30 @@ def cli(ctx: click.Context) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; the single place where outcomes become exit codes (SPEC, "Exit codes")."""
+    with collector_paused():
+        return _main(argv)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Process-wide, so here and not in the library: a run creates hundreds of thousands of
+    objects that all stay alive until it ends (YAML nodes while a file is parsed, then the
+    records). Python's cyclic collector would rescan them over and over as they pile up
+    (measured: 5 s of a 13 s load at 10,000 documents). Records form no cycles, and a run is
+    short: the collector stays off while the command runs; what is left is then frozen (set
+    aside from later scans, including the one at exit; reference counting still frees it)
+    before collection resumes, for a caller that runs ``main`` in its own process."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.enable()
+
+
+def _main(argv: list[str] | None) -> int:
     app = AppContext()
     try:
         result = cli.main(args=argv, prog_name="nencheck", standalone_mode=False, obj=app)

@@ -280,12 +280,13 @@ def report(
         mirror_dir.mkdir(parents=True, exist_ok=True)
         for outcome in view.readable:
             mirror = network_report.render_mirror(
-                document, outcome.id, outcome.charts, output_format
+                document, outcome.id, outcome.charts, outcome.figures, output_format
             )
             emit(mirror, mirror_dir / f"{outcome.id}{suffix}")
     elif member is None:
         charts = {o.id: o.charts for o in view.outcomes}
-        emit(network_report.render_network(document, charts, output_format), output)
+        figures = {o.id: o.figures for o in view.outcomes}
+        emit(network_report.render_network(document, charts, figures, output_format), output)
     else:
         chosen = _member(view, member)
         if not chosen.ok:
@@ -295,7 +296,10 @@ def report(
                 )
             )
         emit(
-            network_report.render_mirror(document, chosen.id, chosen.charts, output_format), output
+            network_report.render_mirror(
+                document, chosen.id, chosen.charts, chosen.figures, output_format
+            ),
+            output,
         )
     _report_unreadable(view, "report", output)
     return exitcodes.OK if view.ok else exitcodes.INVALID

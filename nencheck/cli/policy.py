@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.completion import complete_policy_ids
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
@@ -125,7 +126,7 @@ def policy_list(
 
 
 @policy.command(short_help="One policy with its next review and state.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
@@ -153,13 +154,14 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
 
 
 @policy.command(short_help="Every committed version, newest first.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
 @click.pass_context
 def history(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
-    """Every committed version of a policy's record, newest first, following renames.
+    """Every committed version of a policy's record and linked document, newest first,
+    following renames of the record; a change of the document alone is marked.
 
     With --rev, the history up to that revision.
 
@@ -167,13 +169,14 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
     Example:
       nencheck policy history PROT-HAP-014 --format json
     """
+    from nencheck.model.policy import linked_document
     from nencheck.render import policy_json, policy_text
-    from nencheck.store.git.history import record_history
+    from nencheck.store.git.history import policy_history
 
     state = app(ctx)
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
     rev = _history_start(ctx)
-    versions = record_history(state.root, found.origin.file, rev=rev)
+    versions = policy_history(state.root, found.origin.file, linked_document(found), rev=rev)
     if output_format == "json":
         emit(policy_json.render_history(found.id, versions), output)
     else:
@@ -182,7 +185,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
 
 
 @policy.command(short_help="Changes of record and document between versions.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.argument("rev_a", metavar="[A]", required=False)
 @click.argument("rev_b", metavar="[B]", required=False)
 @output_option
@@ -193,20 +196,22 @@ def diff(
 ) -> int:
     """What changed in a policy's record and linked document between two revisions.
 
-    A and B are commits, tags or branches; without them, the last two committed versions of
-    the record are compared. With only A, A is compared with the newest version.
+    A and B are commits, tags or branches; without them, the last two commits that changed the
+    record or its document are compared. With only A, A is compared with the newest version.
 
     \b
     Examples:
       nencheck policy diff PROT-HAP-014
       nencheck policy diff PROT-HAP-014 audit-2025 HEAD
     """
+    from nencheck.model.policy import linked_document
     from nencheck.store.git.diff import policy_diff
-    from nencheck.store.git.history import record_history
+    from nencheck.store.git.history import policy_history
 
     state = app(ctx)
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
-    versions = record_history(state.root, found.origin.file, rev=_history_start(ctx))
+    document = linked_document(found)
+    versions = policy_history(state.root, found.origin.file, document, rev=_history_start(ctx))
     emit(policy_diff(state.root, found.id, versions, rev_a, rev_b), output)
     return exitcodes.OK
 

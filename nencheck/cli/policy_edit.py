@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.completion import complete_policy_ids
 from nencheck.cli.context import app, global_options, parse_cli_date, parse_cli_duration
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
@@ -32,6 +33,8 @@ def _apply(ctx: click.Context, plan: Any, no_commit: bool, force: bool) -> int:
     from nencheck.store.write.writer import apply_changes
 
     state = app(ctx)
+    for warning in getattr(plan, "warnings", ()):
+        click.echo(warning, err=True)
     commit = apply_changes(
         state.root, [plan.change], plan.message, commit=not no_commit, force=force
     )
@@ -66,7 +69,7 @@ def _date(text: str | None, option: str, default: date) -> date:
 
 
 @click.command(short_help="Record a review and commit it.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.option(
     "--reviewer", required=True, metavar="NAME", help="Who reviewed it (recorded in the file)."
 )
@@ -226,7 +229,7 @@ def new(
 
 
 @click.command(short_help="Retire a policy with date and reason.")
-@click.argument("policy_id", metavar="ID")
+@click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.option(
     "--reason", required=True, help="Why it is retired (recorded in the file and the commit)."
 )

@@ -30,6 +30,7 @@ def schema(kind: str | None, write_dir: Path | None, output: Path | None) -> int
       nencheck schema --write-dir .schemas
     """
     if write_dir is not None:
+        _make_folder(write_dir)
         for name, document in all_schemas().items():
             emit(
                 json.dumps(document, indent=2, ensure_ascii=False) + "\n",
@@ -39,3 +40,18 @@ def schema(kind: str | None, write_dir: Path | None, output: Path | None) -> int
     document = schema_for(kind) if kind else all_schemas()
     emit(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
     return 0
+
+
+def _make_folder(folder: Path) -> None:
+    """``--write-dir .schemas`` in a fresh repository: the folder is made, as the docs promise."""
+    from nencheck.errors import NencheckError
+    from nencheck.i18n import _
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NencheckError(
+            _("cannot create the folder {path}: {reason}").format(
+                path=folder, reason=error.strerror or error
+            )
+        ) from None

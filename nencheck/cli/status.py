@@ -47,7 +47,7 @@ def status(ctx: click.Context, output_format: str, unit: str | None, output: Pat
     check_unit(records, unit)
     summary = status_summary(records, state.as_of, unit)
     if output_format == "json":
-        emit(json_text(summary), output)
+        emit(json_text(summary.to_json()), output)
     elif output_format == "markdown":
         from nencheck.render.status_markdown import render_status_markdown
 

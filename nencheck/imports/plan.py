@@ -46,6 +46,7 @@ class RowReader:
     def __init__(self, table: Table, columns: ColumnMap, row: Row, problems: list[RowProblem]):
         self.table, self.columns, self.row, self.problems = table, columns, row, problems
         self.failed = False
+        self.failed_fields: set[str] = set()  # reported already: the model need not repeat them
 
     def get(self, name: str, parse: Callable[[Any], Any] | None = None) -> Any:
         """The parsed cell of field ``name``; None when the column is absent, the cell empty or
@@ -62,6 +63,8 @@ class RowReader:
             return None
 
     def report(self, name: str | None, message: str) -> None:
+        if name:
+            self.failed_fields.add(name)
         column = self.columns.columns.get(name) if name else None
         self.problems.append(
             RowProblem(self.row.number, self.table.where(self.row.number, column), message)
@@ -73,6 +76,8 @@ class RowReader:
         for detail in error.errors(include_url=False):
             context = detail.get("ctx") or {}
             name = str(detail["loc"][0]) if detail["loc"] else context.get("field")
+            if name in self.failed_fields:
+                continue  # its cell was unreadable, and that was reported
             if detail["type"] == "missing":
                 message = _(
                     "{field} is missing; fill in the cell or map its column with --map "

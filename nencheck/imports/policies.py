@@ -37,9 +37,8 @@ from nencheck.model.importing import (
 )
 from nencheck.model.policy import Policy
 from nencheck.model.records import Records
+from nencheck.store.write.paths import policy_path
 
-IMPORT_FOLDER = "policies/imported"
-ALL_UNITS_FOLDER = "algemeen"
 # Field order of a new policy file, as in SPEC's example.
 FIELD_ORDER = (
     "id",
@@ -107,7 +106,29 @@ def plan_policy_import(
         data = _row_data(cells, parsers, defaults)
         if not cells.failed:
             run.plan_row(cells, data)
+        elif data.get("id") not in records.policy_by_id:
+            _validated(cells, data)  # the row's other problems too, not only its first
+    _note_number_versions(plan, table, columns)
     return plan
+
+
+def _note_number_versions(plan: ImportPlan, table: Table, columns: ColumnMap) -> None:
+    """Excel keeps 1.0 in a number cell as 1, and 1.10 as 1.1: such versions are read as
+    written here (1 as 1.0), and the plan says where, so the user can check them."""
+    rows = [
+        table.place(row.number, columns.columns["version"])
+        for row in table.rows
+        if isinstance(columns.value(row, "version"), int | float)
+        and not isinstance(columns.value(row, "version"), bool)
+    ]
+    if rows:
+        plan.notes.append(
+            _(
+                "versions read from number cells ({places}): a number cell keeps 1.0 as 1 and "
+                "1.10 as 1.1; they were read as 1.0 and 1.1. Check them, or format the version "
+                "column as text"
+            ).format(places=", ".join(rows[:10]) + (" …" if len(rows) > 10 else ""))
+        )
 
 
 @dataclass
@@ -141,24 +162,6 @@ class _Run:
             return
         content = _new_file(data, self.options.label, self.table, cells.row)
         self.plan.creates.append(PlannedFile(path, policy.id, content, [cells.row.number]))
-
-
-def policy_path(policy: Policy, unit_folders: bool) -> str:
-    """policies/<unit>/<id>.yaml (one unit), policies/algemeen/... (all or several units), or
-    policies/imported/<id>.yaml without unit folders."""
-    if not unit_folders:
-        folder = IMPORT_FOLDER
-    elif len(policy.units) == 1 and policy.units[0] != "all":
-        folder = f"policies/{slug(policy.units[0])}"
-    else:
-        folder = f"policies/{ALL_UNITS_FOLDER}"
-    return f"{folder}/{slug(policy.id)}.yaml"
-
-
-def slug(text: str) -> str:
-    """A file name from an id: PROT-HAP-014 -> prot-hap-014, "WI 3/2" -> wi-3-2."""
-    cleaned = re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-.")
-    return cleaned or "policy"
 
 
 class _CellReader:
@@ -210,7 +213,7 @@ def _parsers(reader: _CellReader) -> dict[str, Callable[[Any], Any] | None]:
         "title": None,
         "type": terms.policy_type,
         "status": terms.policy_status,
-        "version": None,
+        "version": terms.version_text,
         "owner": None,
         "approved_by": None,
         "approved": terms.dutch_date,

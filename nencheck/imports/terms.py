@@ -372,3 +372,15 @@ def _quoted(value: Any) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return f'"{text}"'
+
+
+def version_text(value: Any) -> str:
+    """A version from a cell: text as written; a number cell as a dotted version (Excel keeps
+    1.0 as the number 1, which becomes "1.0", never "1")."""
+    if isinstance(value, bool):
+        raise TermError(_("a version is text such as 1.0, not {value}").format(value=value))
+    if isinstance(value, int):
+        return f"{value}.0"
+    if isinstance(value, float):
+        return f"{value:.1f}" if value.is_integer() else repr(value)
+    return " ".join(str(value).split())

@@ -9,7 +9,10 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Version:
-    """One version of a record: who committed it when, and the ``version:`` it carried."""
+    """One version of a record: who committed it when, and the ``version:`` it carried.
+    ``changed`` says what the commit changed: the record, its linked document, or both (a
+    document changed alone keeps the record's version, which ``policy-changed-unversioned``
+    then flags)."""
 
     commit: str
     date: str
@@ -17,6 +20,7 @@ class Version:
     version: str | None
     message: str
     path: str
+    changed: tuple[str, ...] = ("record",)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -26,6 +30,7 @@ class Version:
             "version": self.version,
             "message": self.message,
             "file": self.path,
+            "changed": list(self.changed),
         }
 
 

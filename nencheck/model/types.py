@@ -172,10 +172,19 @@ def parse_text(value: Any) -> str:
     return str(value)
 
 
+# An editor reads YAML 1.2, where an unquoted 5.10 or 2024 is a number; nencheck keeps it as
+# the text "5.10" (SPEC: ids stay strings). The schemas accept both, so an editor never marks
+# a file that nencheck reads (issue 15).
 Identifier = Annotated[
-    str, BeforeValidator(parse_identifier), WithJsonSchema({"type": "string", "minLength": 1})
+    str,
+    BeforeValidator(parse_identifier),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}]}),
 ]
-Text = Annotated[str, BeforeValidator(parse_text), WithJsonSchema({"type": "string"})]
+Text = Annotated[
+    str,
+    BeforeValidator(parse_text),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}]}),
+]
 IsoDate = Annotated[
     date,
     BeforeValidator(parse_date),

@@ -51,6 +51,7 @@ class MemberOutcome:
     fail_on: list[str] = field(default_factory=list)
     cases: dict[str, dict[str, Any]] = field(default_factory=dict)  # junit cases, for check
     charts: dict[str, str] = field(default_factory=dict)  # management report charts (SVG)
+    figures: list[Any] = field(default_factory=list)  # the report's key figures (KeyFigure)
 
     @property
     def ok(self) -> bool:
@@ -86,6 +87,7 @@ def evaluate_member(job: Job) -> MemberOutcome:
         if job.report_lang:
             set_language(job.report_lang)
             outcome.charts = _charts(records, job.as_of)
+            outcome.figures = _key_figures(records, job.as_of)
     except DataErrors as failure:
         outcome.data_errors = failure.errors
         outcome.error = _data_error_text(failure.errors)
@@ -155,6 +157,14 @@ def _charts(records: Records, as_of: date) -> dict[str, str]:
     review = management_review(records, as_of)
     soa = soa_view(records, review.soa, as_of, current_language())
     return build_charts(review, soa, report_context(records, review, soa))
+
+
+def _key_figures(records: Records, as_of: date) -> list[Any]:
+    """The management report's key figures, worded in the report's language."""
+    from nencheck.checks.summary import status_summary
+    from nencheck.render.report_context import key_figures
+
+    return list(key_figures(status_summary(records, as_of)))
 
 
 def _warm_imports() -> None:

@@ -21,8 +21,6 @@ from nencheck.i18n import _
 from nencheck.store.git.runner import GitFailed, run_git
 from nencheck.store.read.discovery import SETTINGS_FILE
 
-# Never ask: no terminal prompt, no Git Credential Manager dialog.
-QUIET_GIT = {"GIT_TERMINAL_PROMPT": "0", "GCM_INTERACTIVE": "never"}
 SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:")  # git@host:group/repo.git
 
 
@@ -124,7 +122,8 @@ def _resolve(folder: Path, rev: str | None, url: str) -> str:
 
 def _git(folder: Path, args: list[str], url: str) -> None:
     try:
-        run_git(folder, args, env=QUIET_GIT)
+        # the runner never lets git prompt (GIT_TERMINAL_PROMPT=0, GCM_INTERACTIVE=never)
+        run_git(folder, args, read_only=False)
     except GitFailed as failure:
         lines = failure.stderr.strip().splitlines() or ["?"]
         # git's first "fatal:" line names the cause; the lines after it are generic advice

@@ -26,6 +26,7 @@ from nencheck.store.write.writer import Change, dump_edited, load_for_edit, new_
 class Plan:
     change: Change
     message: str
+    warnings: tuple[str, ...] = ()  # shown before the change is written; they do not stop it
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,34 @@ def plan_review(root: Path, policy: Policy, request: ReviewRequest) -> Plan:
     _append_review(document, request, new_version)
     content = dump_edited(document)
     ensure_valid(path, content, "policy")
-    return Plan(Change(path, content), review_message(policy.id, request, old_version, new_version))
+    message = review_message(policy.id, request, old_version, new_version)
+    return Plan(
+        Change(path, content), message, _version_warnings(policy.id, old_version, new_version)
+    )
+
+
+def _version_warnings(policy_id: str, old: str, new: str) -> tuple[str, ...]:
+    """A review that lowers the version (3.1 -> 2.0) is most likely a typo: say so."""
+    if not version_is_lower(new, old):
+        return ()
+    return (
+        _(
+            "warning: {id}: version {new} is lower than the current {old}; if that is a typo, "
+            "undo the commit (git revert HEAD) and review again with the right --version"
+        ).format(id=policy_id, new=new, old=old),
+    )
+
+
+def version_is_lower(new: str, old: str) -> bool:
+    """Whether version ``new`` comes before ``old``, comparing dotted numbers (1.10 after 1.9);
+    versions that are not dotted numbers are not compared."""
+
+    def numbers(text: str) -> tuple[int, ...] | None:
+        parts = text.strip().lstrip("vV").split(".")
+        return tuple(int(part) for part in parts) if all(p.isdigit() for p in parts) else None
+
+    new_numbers, old_numbers = numbers(new), numbers(old)
+    return new_numbers is not None and old_numbers is not None and new_numbers < old_numbers
 
 
 def _next_review(policy: Policy, request: ReviewRequest) -> date | None:
@@ -153,7 +181,7 @@ class NewPolicy:
 
 def plan_new(root: Path, records: Records, new: NewPolicy) -> Plan:
     """A new policy file under policies/<unit>/ (or policies/algemeen/), draft by default."""
-    from nencheck.imports.policies import policy_path
+    from nencheck.store.write.paths import policy_path
 
     _check_new(records, new)
     data = new_policy_data(new)

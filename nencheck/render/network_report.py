@@ -22,15 +22,20 @@ from nencheck.render.network_status import (
     indicator_notes,
     show,
 )
-from nencheck.render.report_context import key_figures
+from nencheck.render.report_context import KeyFigure
 
 
 def render_network(
-    document: dict[str, Any], charts: dict[str, dict[str, str]], output_format: str
+    document: dict[str, Any],
+    charts: dict[str, dict[str, str]],
+    figures: dict[str, list[KeyFigure]],
+    output_format: str,
 ) -> str:
+    """``charts`` and ``figures``: per member id, its management report's charts and key
+    figures (from ``nencheck.network.evaluate``)."""
     members = [m for m in document["members"] if m["ok"]]
     if output_format == "markdown":
-        return _network_markdown(document, members)
+        return _network_markdown(document, members, figures)
     from markupsafe import Markup
 
     from nencheck.render.templating import environment, render_template
@@ -39,7 +44,7 @@ def render_network(
     context["sections"] = [
         {
             "member": member,
-            "figures": key_figures(member["status"]),
+            "figures": figures.get(member["id"], []),
             "position": Markup(mirror_chart(member["indicators"], document["mirror"])),
             "charts": captioned(charts.get(member["id"], {})),
         }
@@ -49,7 +54,11 @@ def render_network(
 
 
 def render_mirror(
-    document: dict[str, Any], member_id: str, charts: dict[str, str], output_format: str
+    document: dict[str, Any],
+    member_id: str,
+    charts: dict[str, str],
+    figures: list[KeyFigure],
+    output_format: str,
 ) -> str:
     """One member's mirror report: nothing of another member is passed on."""
     member = next(m for m in document["members"] if m["id"] == member_id)
@@ -63,7 +72,7 @@ def render_mirror(
         "indicators": member["indicators"],
     }
     if output_format == "markdown":
-        return _mirror_markdown(own)
+        return _mirror_markdown(own, figures)
     from markupsafe import Markup
 
     from nencheck.render.templating import environment, render_template
@@ -77,7 +86,7 @@ def render_mirror(
         "labels": indicator_labels(),
         "notes": indicator_notes(),
         "show": show,
-        "figures": key_figures(own["status"]),
+        "figures": figures,
         "position": Markup(mirror_chart(own["indicators"], own["mirror"])),
         "charts": captioned(charts),
     }
@@ -154,9 +163,9 @@ def _numbers(figures: dict[str, Any], value: float | None) -> list[float]:
     return [*found, *([value] if value is not None else []), 1.0]
 
 
-def _figure_lines(status: dict[str, Any]) -> list[str]:
+def _figure_lines(figures: list[KeyFigure]) -> list[str]:
     lines = [f"| {_('Figure')} | {_('Value')} |", "|---|---:|"]
-    lines += [f"| {figure.label} | {figure.display} |" for figure in key_figures(status)]
+    lines += [f"| {figure.label} | {figure.display} |" for figure in figures]
     return lines
 
 
@@ -180,18 +189,20 @@ def _own_lines(own: dict[str, float | None], mirror: dict[str, Any]) -> list[str
     return lines
 
 
-def _network_markdown(document: dict[str, Any], members: list[dict[str, Any]]) -> str:
+def _network_markdown(
+    document: dict[str, Any], members: list[dict[str, Any]], figures: dict[str, list[KeyFigure]]
+) -> str:
     from nencheck.render.network_status import render_markdown
 
     lines = [render_markdown(document).rstrip("\n")]
     for member in members:
         lines += ["", f"## {member['name']} ({member['id']})", ""]
         lines += _own_lines(member["indicators"], document["mirror"])
-        lines += ["", *_figure_lines(member["status"])]
+        lines += ["", *_figure_lines(figures.get(member["id"], []))]
     return "\n".join(lines) + "\n"
 
 
-def _mirror_markdown(own: dict[str, Any]) -> str:
+def _mirror_markdown(own: dict[str, Any], figures: list[KeyFigure]) -> str:
     lines = [
         f"# {_('Mirror report')}: {own['name']}",
         "",
@@ -204,6 +215,6 @@ def _mirror_markdown(own: dict[str, Any]) -> str:
         "",
         f"## {_('Key figures')}",
         "",
-        *_figure_lines(own["status"]),
+        *_figure_lines(figures),
     ]
     return "\n".join(lines) + "\n"

@@ -113,6 +113,8 @@ def render_history(policy_id: str, versions: list[Version]) -> str:
     for version in versions:
         when = version.date[:16].replace("T", " ")
         subject = version.message.splitlines()[0] if version.message else ""
+        if version.changed == ("document",):
+            subject = _("[document only] {subject}").format(subject=subject)
         lines.append(
             f"  {when}  {version.commit[:10]}  {version.version or '—':<{version_width}}  "
             f"{version.author}  {subject}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from nencheck.checks.figures import StatusFigures
 from nencheck.checks.review import AGE_BUCKETS, ManagementReview
 from nencheck.i18n import _, ngettext
 from nencheck.model.records import Records
@@ -58,53 +59,53 @@ def age_labels() -> dict[str, str]:
     return {name: labels[name] for name, _below in AGE_BUCKETS}
 
 
-def key_figures(status: dict[str, Any]) -> list[KeyFigure]:
+def key_figures(status: StatusFigures) -> list[KeyFigure]:
     """The summary table: SPEC's status figures with a label each, in reading order."""
-    c, p, f = status["controls"], status["policies"], status["findings"]
-    e, t, i = status["evidence"], status["training"], status["incidents"]
+    c, p, f = status.controls, status.policies, status.findings
+    e, t, i = status.evidence, status.training, status.incidents
     return [
-        KeyFigure("controls.total", _("Controls in the catalog"), c["total"]),
-        KeyFigure("controls.applicable", _("Applicable controls"), c["applicable"]),
+        KeyFigure("controls.total", _("Controls in the catalog"), c.total),
+        KeyFigure("controls.applicable", _("Applicable controls"), c.applicable),
         KeyFigure(
             "controls.by_status.implemented",
             _("Applicable controls implemented"),
-            c["by_status"]["implemented"],
+            c.by_status["implemented"],
         ),
-        KeyFigure("controls.missing", _("Controls not addressed"), c["missing"]),
-        KeyFigure("policies.total", _("Policies and protocols"), p["total"]),
-        KeyFigure("policies.active", _("Active policies"), p["active"]),
-        KeyFigure("policies.ok", _("Reviews up to date"), p["ok"]),
-        KeyFigure("policies.due_soon", _("Reviews due soon"), p["due_soon"]),
-        KeyFigure("policies.overdue", _("Reviews overdue"), p["overdue"]),
-        KeyFigure("findings.open", _("Open findings"), f["open"]),
-        KeyFigure("findings.overdue", _("Findings past their due date"), f["overdue"]),
-        KeyFigure("evidence.total", _("Evidence items"), e["total"]),
-        KeyFigure("evidence.expired", _("Evidence expired"), e["expired"]),
-        KeyFigure("training.required", _("Training assignments"), t["required"]),
-        KeyFigure("training.compliant", _("Training assignments completed"), t["compliant"]),
-        KeyFigure("training.rate", _("Training completion rate"), t["rate"], is_rate=True),
-        KeyFigure("training.people", _("People with training assignments"), t["people"]),
-        KeyFigure("training.people_trained", _("People fully trained"), t["people_trained"]),
-        KeyFigure("incidents.open", _("Open incidents"), i["open"]),
+        KeyFigure("controls.missing", _("Controls not addressed"), c.missing),
+        KeyFigure("policies.total", _("Policies and protocols"), p.total),
+        KeyFigure("policies.active", _("Active policies"), p.active),
+        KeyFigure("policies.ok", _("Reviews up to date"), p.ok),
+        KeyFigure("policies.due_soon", _("Reviews due soon"), p.due_soon),
+        KeyFigure("policies.overdue", _("Reviews overdue"), p.overdue),
+        KeyFigure("findings.open", _("Open findings"), f.open),
+        KeyFigure("findings.overdue", _("Findings past their due date"), f.overdue),
+        KeyFigure("evidence.total", _("Evidence items"), e.total),
+        KeyFigure("evidence.expired", _("Evidence expired"), e.expired),
+        KeyFigure("training.required", _("Training assignments"), t.required),
+        KeyFigure("training.compliant", _("Training assignments completed"), t.compliant),
+        KeyFigure("training.rate", _("Training completion rate"), t.rate, is_rate=True),
+        KeyFigure("training.people", _("People with training assignments"), t.people),
+        KeyFigure("training.people_trained", _("People fully trained"), t.people_trained),
+        KeyFigure("incidents.open", _("Open incidents"), i.open),
         KeyFigure(
             "incidents.breach_notification_late",
             _("Data breaches notified late"),
-            i["breach_notification_late"],
+            i.breach_notification_late,
         ),
         KeyFigure(
             "incidents.calamity_report_late",
             _("Calamities reported late"),
-            i["calamity_report_late"],
+            i.calamity_report_late,
         ),
     ]
 
 
-def attention_points(status: dict[str, Any], records: Records) -> list[str]:
+def attention_points(status: StatusFigures, records: Records) -> list[str]:
     """Plain sentences on what needs the board's attention, most pressing first."""
-    c, p, f = status["controls"], status["policies"], status["findings"]
-    t, i = status["training"], status["incidents"]
+    c, p, f = status.controls, status.policies, status.findings
+    t, i = status.training, status.incidents
     points = []
-    late = i["breach_notification_late"] + i["calamity_report_late"]
+    late = i.breach_notification_late + i.calamity_report_late
     if late:
         points.append(
             ngettext(
@@ -113,48 +114,48 @@ def attention_points(status: dict[str, Any], records: Records) -> list[str]:
                 late,
             ).format(count=late)
         )
-    if p["overdue"]:
+    if p.overdue:
         points.append(
             ngettext(
                 "{count} policy is overdue for review.",
                 "{count} policies are overdue for review.",
-                p["overdue"],
-            ).format(count=p["overdue"])
+                p.overdue,
+            ).format(count=p.overdue)
         )
-    if f["overdue"]:
+    if f.overdue:
         points.append(
             ngettext(
                 "{count} audit finding is past its due date.",
                 "{count} audit findings are past their due date.",
-                f["overdue"],
-            ).format(count=f["overdue"])
+                f.overdue,
+            ).format(count=f.overdue)
         )
     below = [
-        f"{unit_name(records, unit)} ({percent(fig['rate'])})"
-        for unit, fig in t["by_unit"].items()
-        if fig.get("below_target")
+        f"{unit_name(records, unit)} ({percent(fig.rate)})"
+        for unit, fig in t.by_unit.items()
+        if fig.below_target
     ]
     if below:
         points.append(
             _("Training is below the target of {target} in: {units}.").format(
-                target=percent(t["target"]), units=", ".join(below)
+                target=percent(t.target), units=", ".join(below)
             )
         )
-    if status["evidence"]["expired"]:
+    if status.evidence.expired:
         points.append(
             ngettext(
                 "{count} evidence item has expired.",
                 "{count} evidence items have expired.",
-                status["evidence"]["expired"],
-            ).format(count=status["evidence"]["expired"])
+                status.evidence.expired,
+            ).format(count=status.evidence.expired)
         )
-    if c["missing"]:
+    if c.missing:
         points.append(
             ngettext(
                 "{count} catalog control is not addressed in the Statement of Applicability.",
                 "{count} catalog controls are not addressed in the Statement of Applicability.",
-                c["missing"],
-            ).format(count=c["missing"])
+                c.missing,
+            ).format(count=c.missing)
         )
     return points
 

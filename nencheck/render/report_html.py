@@ -66,9 +66,14 @@ def policies_chart(review: ManagementReview, context: dict[str, Any]) -> str:
         charts.Bar(
             unit,
             context["unit_name"](unit),
-            [charts.Segment(key, counts[key], COLOURS[key]) for key in order],
+            [
+                charts.Segment(key, value, COLOURS[key])
+                for key, value in zip(
+                    order, (counts.ok, counts.due_soon, counts.overdue), strict=True
+                )
+            ],
         )
-        for unit, counts in review.status["policies"]["by_unit"].items()
+        for unit, counts in review.status.policies.by_unit.items()
     ]
     return charts.stacked_bars(
         "policies-by-unit",
@@ -107,17 +112,17 @@ def findings_chart(review: ManagementReview) -> str:
 
 
 def training_chart(review: ManagementReview, context: dict[str, Any]) -> str:
-    training = review.status["training"]
+    training = review.status.training
     rows = [
-        (unit, context["unit_name"](unit), figures["rate"])
-        for unit, figures in training["by_unit"].items()
+        (unit, context["unit_name"](unit), figures.rate)
+        for unit, figures in training.by_unit.items()
     ]
-    rows.append(("overall", _("Overall"), training["rate"]))
+    rows.append(("overall", _("Overall"), training.rate))
     return charts.rate_bars(
         "training-by-unit",
         _("Training completion per unit against the target"),
         rows,
-        training["target"],
+        training.target,
         (COLOURS["ok"], COLOURS["below"]),
-        _("target {rate}").format(rate=f"{round(training['target'] * 100)}%"),
+        _("target {rate}").format(rate=f"{round(training.target * 100)}%"),
     )

@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from nencheck import __version__
-from nencheck.checks.rules import RULE_INFO, rule_description
+from nencheck.checks.rules import RULES
 from nencheck.errors import ERROR_CODES
-from nencheck.model.settings import RULES
 from nencheck.render.check import CheckOutcome
 from nencheck.render.json_text import json_text
 
@@ -49,10 +48,9 @@ def render(outcome: CheckOutcome) -> str:
 
 
 def _rules(fail_on: set[str]) -> list[dict[str, Any]]:
-    names = list(dict.fromkeys([*RULES, *RULE_INFO]))
     rules = [
-        _rule(name, rule_description(name), "error" if name in fail_on else "warning")
-        for name in names
+        _rule(rule.name, rule.text, "error" if rule.name in fail_on else rule.severity)
+        for rule in RULES
     ]
     rules += [_rule(code, text, "error") for code, text in ERROR_CODES.items()]
     return rules

@@ -1,12 +1,12 @@
 """The rows of the ``status`` dashboard, worded and translated once for every format
-(terminal, Markdown, HTML). Input is the ``status_summary`` dictionary, nothing else."""
+(terminal, Markdown, HTML). Input is the ``StatusFigures`` of ``status_summary``, nothing else."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
+from nencheck.checks.figures import StatusFigures
+from nencheck.checks.incidents import stamp
 from nencheck.i18n import _, current_language
 from nencheck.render.dates import format_day
 from nencheck.render.labels import (
@@ -52,23 +52,21 @@ class DeadlineRow:
     late: bool
 
 
-def title(summary: dict[str, Any]) -> str:
-    day = format_day(date.fromisoformat(summary["as_of"]), current_language())
-    if summary.get("unit"):
+def title(summary: StatusFigures) -> str:
+    day = format_day(summary.as_of, current_language())
+    if summary.unit:
         return _("{organisation}, unit {unit}: status on {date}").format(
-            organisation=summary["organisation"],
-            unit=unit_label(summary, summary["unit"]),
+            organisation=summary.organisation,
+            unit=unit_label(summary, summary.unit),
             date=day,
         )
-    return _("{organisation}: status on {date}").format(
-        organisation=summary["organisation"], date=day
-    )
+    return _("{organisation}: status on {date}").format(organisation=summary.organisation, date=day)
 
 
-def unit_label(summary: dict[str, Any], unit: str) -> str:
+def unit_label(summary: StatusFigures, unit: str) -> str:
     if unit == "all":
         return _("all units")
-    name = summary.get("units", {}).get(unit)
+    name = summary.unit_name(unit)
     return f"{unit} ({name})" if name and name != unit else unit
 
 
@@ -81,76 +79,86 @@ def status_labels() -> list[str]:
     return [control_status_label(status) for status in CONTROL_STATUSES]
 
 
-def theme_rows(summary: dict[str, Any]) -> list[ThemeRow]:
+def theme_rows(summary: StatusFigures) -> list[ThemeRow]:
     return [
-        ThemeRow(theme["label"], theme["total"], theme["applicable"], theme["by_status"])
-        for theme in summary["controls"]["by_theme"].values()
+        ThemeRow(theme.label, theme.total, theme.applicable, theme.by_status)
+        for theme in summary.controls.by_theme.values()
     ]
 
 
-def controls_note(summary: dict[str, Any]) -> str:
-    controls = summary["controls"]
+def controls_note(summary: StatusFigures) -> str:
+    controls = summary.controls
     return _(
         "{applicable} of {total} catalog controls applicable; {missing} not addressed in the "
         "SoA, {gap} applicable but not implemented, {unsupported} implemented without a "
         "policy or evidence"
-    ).format(**controls)
+    ).format(
+        applicable=controls.applicable,
+        total=controls.total,
+        missing=controls.missing,
+        gap=controls.gap,
+        unsupported=controls.unsupported,
+    )
 
 
 def policy_state_labels() -> list[str]:
     return [policy_state_label(state) for state in POLICY_STATES]
 
 
-def policy_rows(summary: dict[str, Any]) -> list[tuple[str, int, int, int]]:
+def policy_rows(summary: StatusFigures) -> list[tuple[str, int, int, int]]:
     rows = [
-        (unit_label(summary, unit), *(counts[state] for state in POLICY_STATES))
-        for unit, counts in summary["policies"]["by_unit"].items()
+        (unit_label(summary, unit), counts.ok, counts.due_soon, counts.overdue)
+        for unit, counts in summary.policies.by_unit.items()
     ]
-    policies = summary["policies"]
-    rows.append((_("Total"), *(policies[state] for state in POLICY_STATES)))
-    return rows  # type: ignore[return-value]
+    policies = summary.policies
+    rows.append((_("Total"), policies.ok, policies.due_soon, policies.overdue))
+    return rows
 
 
-def policies_note(summary: dict[str, Any]) -> str:
-    return _("{active} active, {draft} draft, {retired} retired").format(**summary["policies"])
+def policies_note(summary: StatusFigures) -> str:
+    policies = summary.policies
+    return _("{active} active, {draft} draft, {retired} retired").format(
+        active=policies.active, draft=policies.draft, retired=policies.retired
+    )
 
 
-def finding_rows(summary: dict[str, Any]) -> list[tuple[str, int, int]]:
-    findings = summary["findings"]
+def finding_rows(summary: StatusFigures) -> list[tuple[str, int, int]]:
+    findings = summary.findings
     return [
-        (severity_label(severity), count, findings["open_by_severity"].get(severity, 0))
-        for severity, count in findings["by_severity"].items()
+        (severity_label(severity), count, findings.open_by_severity.get(severity, 0))
+        for severity, count in findings.by_severity.items()
     ]
 
 
-def findings_note(summary: dict[str, Any]) -> str:
-    return _("{open} open, of which {overdue} past their due date").format(**summary["findings"])
+def findings_note(summary: StatusFigures) -> str:
+    findings = summary.findings
+    return _("{open} open, of which {overdue} past their due date").format(
+        open=findings.open, overdue=findings.overdue
+    )
 
 
-def evidence_note(summary: dict[str, Any]) -> str:
-    return _("{total} evidence items, {expired} expired").format(**summary["evidence"])
+def evidence_note(summary: StatusFigures) -> str:
+    evidence = summary.evidence
+    return _("{total} evidence items, {expired} expired").format(
+        total=evidence.total, expired=evidence.expired
+    )
 
 
-def training_rows(summary: dict[str, Any]) -> list[TrainingRow]:
-    training = summary["training"]
+def training_rows(summary: StatusFigures) -> list[TrainingRow]:
+    training = summary.training
     rows = [
         TrainingRow(
-            unit_label(summary, unit),
-            f["required"],
-            f["compliant"],
-            percent(f["rate"]),
-            f["below_target"],
+            unit_label(summary, unit), f.required, f.compliant, percent(f.rate), f.below_target
         )
-        for unit, f in training["by_unit"].items()
+        for unit, f in training.by_unit.items()
     ]
-    overall_below = training["rate"] is not None and training["rate"] < training["target"]
     rows.append(
         TrainingRow(
             _("Total"),
-            training["required"],
-            training["compliant"],
-            percent(training["rate"]),
-            overall_below,
+            training.required,
+            training.compliant,
+            percent(training.rate),
+            training.below_target,
         )
     )
     return rows
@@ -160,34 +168,38 @@ def target_label(below_target: bool) -> str:
     return _("below target") if below_target else _("on target")
 
 
-def training_note(summary: dict[str, Any]) -> str:
-    training = summary["training"]
+def training_note(summary: StatusFigures) -> str:
+    training = summary.training
     return _("target {target}; {people_trained} of {people} people fully trained").format(
-        target=percent(training["target"]),
-        people_trained=training["people_trained"],
-        people=training["people"],
+        target=percent(training.target),
+        people_trained=training.people_trained,
+        people=training.people,
     )
 
 
-def incidents_note(summary: dict[str, Any]) -> str:
+def incidents_note(summary: StatusFigures) -> str:
     return _(
         "{open} open; late notifications: {breach_notification_late} data breach(es) to "
         "the AP, {calamity_report_late} calamity report(s) to the IGJ"
-    ).format(**summary["incidents"])
+    ).format(
+        open=summary.incidents.open,
+        breach_notification_late=summary.incidents.breach_notification_late,
+        calamity_report_late=summary.incidents.calamity_report_late,
+    )
 
 
-def deadline_rows(summary: dict[str, Any]) -> list[DeadlineRow]:
+def deadline_rows(summary: StatusFigures) -> list[DeadlineRow]:
     """Open incidents waiting for their notification, soonest deadline first."""
     return [
         DeadlineRow(
-            d["id"],
-            incident_kind_label(d["kind"]),
-            d["title"],
-            d["deadline"].replace("T", " "),
-            countdown(d["hours_left"]),
-            d["late"],
+            d.incident.id,
+            incident_kind_label(d.incident.kind.value),
+            d.incident.title,
+            stamp(d.deadline).replace("T", " "),
+            countdown(d.hours_left),
+            d.late,
         )
-        for d in summary["incidents"]["deadlines"]
+        for d in summary.incidents.deadlines
     ]
 
 

@@ -6,19 +6,18 @@ as the terminal dashboard, styled like nencheck's other documents.
 
 from __future__ import annotations
 
-from datetime import date
 from types import SimpleNamespace
-from typing import Any
 
+from nencheck.checks.figures import StatusFigures
 from nencheck.i18n import _
 from nencheck.render import status_common as common
 from nencheck.render.templating import environment, render_template
 from nencheck.render.texts import document_texts
 
 
-def render_status_html(summary: dict[str, Any]) -> str:
+def render_status_html(summary: StatusFigures) -> str:
     context = {
-        "as_of": date.fromisoformat(summary["as_of"]),
+        "as_of": summary.as_of,
         "heading": common.title(summary),
         "t": document_texts(),
         "s": _texts(),

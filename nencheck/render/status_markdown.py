@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
+from nencheck.checks.figures import StatusFigures
 from nencheck.i18n import _
 from nencheck.render import status_common as common
 from nencheck.render.soa_markdown import md_cell
@@ -13,7 +13,7 @@ from nencheck.render.soa_markdown import md_cell
 FIGURE = re.compile(r"^[\d/%.,—-]+$")
 
 
-def render_status_markdown(summary: dict[str, Any]) -> str:
+def render_status_markdown(summary: StatusFigures) -> str:
     lines = [f"# {md_cell(common.title(summary))}", ""]
     for heading, body in _sections(summary):
         lines += [f"## {md_cell(heading)}", "", *body, ""]
@@ -35,7 +35,7 @@ def _is_figure(value: object) -> bool:
     return isinstance(value, int | float) or bool(FIGURE.match(str(value)))
 
 
-def _sections(summary: dict[str, Any]) -> list[tuple[str, list[str]]]:
+def _sections(summary: StatusFigures) -> list[tuple[str, list[str]]]:
     themes = [
         (
             row.label,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from io import StringIO
-from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from nencheck.checks.figures import StatusFigures
 from nencheck.i18n import _
 from nencheck.render import status_common as common
 
@@ -24,7 +24,7 @@ BAR_STYLE = {
 REST_STYLE = ("bright_black", "·")
 
 
-def render_status_text(summary: dict[str, Any], color: bool = False, width: int = 100) -> str:
+def render_status_text(summary: StatusFigures, color: bool = False, width: int = 100) -> str:
     buffer = StringIO()
     console = Console(
         file=buffer,
@@ -43,7 +43,7 @@ def render_status_text(summary: dict[str, Any], color: bool = False, width: int 
     return buffer.getvalue()
 
 
-def _sections(summary: dict[str, Any]) -> list[tuple[str, RenderableType]]:
+def _sections(summary: StatusFigures) -> list[tuple[str, RenderableType]]:
     return [
         (
             _("Controls per theme"),
@@ -80,7 +80,7 @@ def bar(row: common.ThemeRow) -> Text:
     return text
 
 
-def _controls(summary: dict[str, Any]) -> Table:
+def _controls(summary: StatusFigures) -> Table:
     """Theme, bar, the count per status (marked with the bar's glyphs), applicable/total."""
     table = _table(_("Theme"), "", "", _("Applicable"))
     for column in table.columns[1:3]:
@@ -105,21 +105,21 @@ def _legend() -> Text:
     return legend
 
 
-def _policies(summary: dict[str, Any]) -> Table:
+def _policies(summary: StatusFigures) -> Table:
     table = _table(_("Unit"), *common.policy_state_labels())
     for label, ok, due_soon, overdue in common.policy_rows(summary):
         table.add_row(label, str(ok), _count(due_soon, "yellow"), _count(overdue, "red"))
     return table
 
 
-def _findings(summary: dict[str, Any]) -> Table:
+def _findings(summary: StatusFigures) -> Table:
     table = _table(_("Severity"), _("Total"), _("Open"))
     for label, total, open_count in common.finding_rows(summary):
         table.add_row(label, str(total), str(open_count))
     return table
 
 
-def _training(summary: dict[str, Any]) -> Table:
+def _training(summary: StatusFigures) -> Table:
     table = _table(_("Unit"), _("Required"), _("Completed"), _("Rate"), _("Target"))
     for row in common.training_rows(summary):
         style = "red" if row.below_target else "green"
@@ -133,7 +133,7 @@ def _training(summary: dict[str, Any]) -> Table:
     return table
 
 
-def _deadlines(summary: dict[str, Any]) -> RenderableType:
+def _deadlines(summary: StatusFigures) -> RenderableType:
     rows = common.deadline_rows(summary)
     if not rows:
         return Text(_("No open incident is waiting for its notification."))

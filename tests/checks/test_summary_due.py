@@ -68,7 +68,7 @@ def organisation():
 
 
 def test_status_summary_has_the_spec_keys() -> None:
-    summary = status_summary(organisation(), AS_OF)
+    summary = status_summary(organisation(), AS_OF).to_json()
     assert summary["as_of"] == "2026-11-23"
     assert summary["organisation"] == "Test"
     for section, keys in SPEC_KEYS.items():
@@ -77,7 +77,7 @@ def test_status_summary_has_the_spec_keys() -> None:
 
 
 def test_status_summary_figures() -> None:
-    summary = status_summary(organisation(), AS_OF)
+    summary = status_summary(organisation(), AS_OF).to_json()
     assert (summary["controls"]["total"], summary["controls"]["applicable"]) == (3, 2)
     assert summary["controls"]["by_status"] == {
         "not_started": 0,
@@ -104,7 +104,7 @@ def test_status_summary_figures() -> None:
 
 
 def test_unit_filter_keeps_records_of_the_unit_and_of_all_units() -> None:
-    summary = status_summary(organisation(), AS_OF, unit="HAP")
+    summary = status_summary(organisation(), AS_OF, unit="HAP").to_json()
     assert summary["policies"]["total"] == 3  # P-OVERDUE (HAP), P-OK and P-DRAFT (all)
     assert summary["policies"]["by_unit"] == {
         "HAP": {"ok": 0, "due_soon": 0, "overdue": 1},
@@ -156,7 +156,7 @@ def test_due_items_filter_by_kind_owner_and_unit() -> None:
 
 def test_status_due_and_check_agree() -> None:
     built = organisation()
-    summary = status_summary(built, AS_OF)
+    summary = status_summary(built, AS_OF).to_json()
     problems = evaluate(built, AS_OF)
     items = due_items(built, AS_OF, built.settings.due_soon)
 

@@ -97,3 +97,18 @@ def test_register_groups_take_the_global_options_before_the_subcommand(run) -> N
     for group, command in (("finding", "list"), ("incident", "list"), ("training", "status")):
         result = run(group, "--as-of", AS_OF, "--lang", "en", command, repo=PROJECT_ROOT)
         assert result.exit_code == 0, (group, result.output)
+
+
+def test_schema_write_dir_creates_the_folder_as_the_readme_shows(tmp_path: Path, run) -> None:
+    target = tmp_path / "repo" / ".schemas"
+    result = run("schema", "--write-dir", str(target), repo=PROJECT_ROOT)
+    assert result.exit_code == 0, result.stderr
+    assert (target / "policy.schema.json").is_file()
+    assert (
+        json.loads((target / "control.schema.json").read_text("utf-8"))["title"]
+        == "nencheck control"
+    )
+    blocked = tmp_path / "bestand"
+    blocked.write_text("x", encoding="utf-8")
+    refused = run("schema", "--write-dir", str(blocked / "sub"), repo=PROJECT_ROOT)
+    assert refused.exit_code == 2 and "bestand" in refused.stderr

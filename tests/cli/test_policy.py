@@ -413,6 +413,21 @@ def test_diff_shows_the_last_change_of_record_and_document(run: Run, org: Path) 
     assert f"+++ b/{POLICY} (" in outcome.stdout
 
 
+def test_a_document_changed_alone_is_in_history_and_diff(run: Run, org: Path) -> None:
+    doc = org / "policies/documents/prot-hap-014.md"
+    doc.write_text(doc.read_text().replace("Versie 4.0.", "Versie 4.0, met typefout hersteld."))
+    commit_all(org, "Typefout in het protocol", "2025-06-01T10:00:00+02:00")
+    data = run("policy", "history", "PROT-HAP-014", "--format", "json", repo=org).json()
+    newest = data["versions"][0]
+    assert (newest["version"], newest["changed"], newest["file"]) == ("4.0", ["document"], POLICY)
+    assert newest["message"] == "Typefout in het protocol"
+    assert data["versions"][1]["changed"] == ["record", "document"]
+    text = run("policy", "history", "PROT-HAP-014", "--lang", "en", repo=org).stdout
+    assert "[document only] Typefout in het protocol" in text
+    outcome = run("policy", "diff", "PROT-HAP-014", repo=org)
+    assert "+Versie 4.0, met typefout hersteld.\n" in outcome.stdout
+
+
 def test_diff_with_one_version_asks_for_revisions(run: Run, org: Path) -> None:
     outcome = run("policy", "diff", "PROT-HAP-014", repo=org)
     assert outcome.exit_code == 2
@@ -464,3 +479,27 @@ def test_check_outside_git_skips_the_history_rule(run: Run, org: Path) -> None:
     outcome = run("check", "--as-of", "2026-01-01", "--format", "json", repo=org)
     assert outcome.exit_code == 0, outcome.output
     assert outcome.json()["problems"] == []
+
+
+def test_a_review_that_lowers_the_version_warns_and_says_how_to_undo(run: Run, org: Path) -> None:
+    result = _review(run, org, "--version", "2.0")
+    assert "version 2.0 is lower than the current 4.0" in result.stderr
+    assert "git revert HEAD" in result.stderr
+    raised = _review(run, org, "--version", "4.10")
+    assert "lower than" not in raised.stderr
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "lower"),
+    [
+        ("2.0", "3.1", True),
+        ("1.10", "1.9", False),
+        ("1.9", "1.10", True),
+        ("v2", "3", True),
+        ("A", "B", False),
+    ],
+)
+def test_versions_compare_as_dotted_numbers(new: str, old: str, lower: bool) -> None:
+    from nencheck.registers.policy import version_is_lower
+
+    assert version_is_lower(new, old) is lower

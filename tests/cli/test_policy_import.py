@@ -111,7 +111,8 @@ def test_new_policy_file_has_dutch_cells_as_nencheck_values(tmp_path: Path) -> N
     )
     instruction = (root / "policies/hap/wi-hap-002.yaml").read_text("utf-8")
     assert "type: work_instruction\n" in instruction
-    assert 'version: "2"\n' in instruction
+    assert 'version: "2.0"\n' in instruction  # a number cell 2 (Excel's "2.0")
+    assert "versions read from number cells (Protocollen!R5:C" in result.output
     assert "last_reviewed: 2024-03-12\n" in instruction
     assert "review_interval: 3y\n" in instruction
     draft = (root / "policies/hcz/form-hcz-001.yaml").read_text("utf-8")
@@ -332,3 +333,14 @@ def test_outside_git_the_import_asks_for_no_commit(tmp_path: Path) -> None:
 
     assert refused.exit_code == 2 and "--no-commit" in refused.stderr
     assert written.exit_code == 0 and _policy_files(root) == ["policies/hcz/prot-hcz-001.yaml"]
+
+
+def test_a_row_with_an_unreadable_cell_reports_its_other_problems_too(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "org")
+    row = ["PROT-HAP-050", "Triage bij iets", "Protocol", "Actief", "1.0", None, "HAP"]
+    sheet = _register(tmp_path / "register.xlsx", [[*row, "31-02-2024", "2 jaar"]])
+    result = run_cli("policy", "import", str(sheet), repo=root)
+    assert result.exit_code == 2
+    problems = [line for line in result.stderr.splitlines() if "Protocollen!R4" in line]
+    assert len(problems) == 2, result.stderr  # the impossible date and the missing owner
+    assert any(":C8:" in line for line in problems) and any("owner" in line for line in problems)

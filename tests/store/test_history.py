@@ -58,6 +58,7 @@ def test_history_is_newest_first_with_versions_across_a_rename(org: Path) -> Non
         "version": "5.0",
         "message": "Version 5.0",
         "file": RENAMED,
+        "changed": ["record"],
     }
 
 
@@ -73,7 +74,7 @@ def test_history_takes_three_git_processes_whatever_its_length(
     real = subprocess.run
 
     def counting(args: list[str], **kwargs: Any) -> Any:
-        calls.append(args[1])
+        calls.append(args[len(gitcmd.git_command([]))])
         return real(args, **kwargs)
 
     monkeypatch.setattr(gitcmd.subprocess, "run", counting)

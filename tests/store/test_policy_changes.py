@@ -71,7 +71,7 @@ def test_changes_before_the_oldest_review_are_not_read(org: Path) -> None:
     assert _gather(org) == []
 
 
-def test_gathering_is_one_git_log_whatever_the_number_of_files(
+def test_gathering_is_one_git_history_pass_whatever_the_number_of_files(
     org: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     records = load_repository(GitRevision(org, "HEAD")).records
@@ -80,14 +80,15 @@ def test_gathering_is_one_git_log_whatever_the_number_of_files(
     real = subprocess.run
 
     def counting(args: list[str], **kwargs: Any) -> Any:
-        calls.append("log" if "log" in args else args[1])
+        calls.append(args[len(gitcmd.git_command([]))])
         return real(args, **kwargs)
 
     monkeypatch.setattr(gitcmd.subprocess, "run", counting)
     assert gather_changes(org, records) == []
-    assert calls == ["rev-parse", "log"]  # the commit (the cache's key), then its history
+    # the commit (the cache's key), then its history: the commits and all their patches
+    assert calls == ["rev-parse", "rev-list", "diff-tree"]
     assert gather_changes(org, records) == []
-    assert calls == ["rev-parse", "log", "rev-parse"]
+    assert calls == ["rev-parse", "rev-list", "diff-tree", "rev-parse"]
 
 
 def test_outside_git_there_are_no_facts(tmp_path: Path) -> None:
@@ -131,7 +132,7 @@ def test_what_was_read_for_a_commit_is_reused_and_a_new_commit_is_read_again(
     real_run_git = gitcmd.run_git
 
     def counting_run_git(root: Path, args: Any, **kwargs: Any) -> bytes:
-        if "log" in args:
+        if "diff-tree" in args:
             logs.append(list(args))
         return real_run_git(root, args, **kwargs)
 
@@ -161,7 +162,7 @@ def test_a_shallow_clone_is_read_afresh_every_time(
     real_run_git = gitcmd.run_git
 
     def counting_run_git(root: Path, args: Any, **kwargs: Any) -> bytes:
-        if "log" in args:
+        if "diff-tree" in args:
             logs.append("log")
         return real_run_git(root, args, **kwargs)
 

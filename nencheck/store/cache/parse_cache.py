@@ -38,7 +38,7 @@ CACHE_FILE = "records.bin"
 # writes a small file instead of pickling every entry again (0.4-0.7 s at 10,000 documents).
 DELTA_FILE = "records.delta"
 DELTA_SHARE = 8  # records.bin is rewritten once the delta holds more than 1/8 of the entries
-HISTORY_FILE = "history.bin"  # facts gathered from git log, keyed by commit (store/policy_changes)
+HISTORY_FILE = "history.bin"  # facts gathered from git, keyed by commit (store/git/file_changes)
 MAGIC = b"nencheck parse cache 3\n"
 KEY_FILE = "cache.key"
 CATALOG_PREFIX = "\0catalog/"  # entries of the built-in catalogs: no file can have this path
@@ -245,20 +245,20 @@ def fingerprint() -> bytes:
     import pydantic
 
     digest = hashlib.sha256(f"{__version__} {sys.version} {pydantic.VERSION}".encode())
-    package = Path(__file__).resolve().parent.parent
-    sources = sorted((package / "model").glob("*.py"))
+    package = Path(__file__).resolve().parent.parent.parent
+    sources = sorted((package / "model").glob("*.py"))  # FileChange (history.bin) included
     sources += [
-        package / "store" / name
-        for name in (
-            "loader.py",
-            "parsing.py",
-            "yamlread.py",
-            "cache.py",
-            "recordpack.py",
-            "policy_changes.py",
+        package / "store" / room / name
+        for room, name in (
+            ("read", "loader.py"),
+            ("read", "parsing.py"),
+            ("read", "yamlread.py"),
+            ("cache", "parse_cache.py"),
+            ("cache", "recordpack.py"),
+            ("git", "file_changes.py"),
+            ("git", "runner.py"),  # its pinned options shape what history.bin holds
         )
     ]
-    sources.append(package / "checks" / "policy_changes.py")  # FileChange, kept in history.bin
     for source in sources:
         try:
             digest.update(source.read_bytes())

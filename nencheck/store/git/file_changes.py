@@ -1,5 +1,5 @@
-"""Gathering the facts for ``policy-changed-unversioned`` from git in ONE subprocess call:
-``git log -p -U0`` over the policy files since the oldest last review, reduced to which commit
+"""Gathering the facts for ``policy-changed-unversioned`` from git in two plumbing calls:
+``git rev-list`` and ``git diff-tree -p -U0`` over the policy files since the oldest last review, reduced to which commit
 changed which file on which day, and which top-level keys of a YAML record it touched.
 
 Only the changed lines are read (``-U0``); a changed line belongs to the top-level key on its
@@ -17,7 +17,7 @@ from nencheck.errors import NencheckError
 from nencheck.model.history import FileChange
 from nencheck.model.policy import PolicyStatus, linked_document
 from nencheck.model.records import Records
-from nencheck.store.git.runner import run_git
+from nencheck.store.git.runner import CONFIG_FINGERPRINT, run_git
 
 _TOP_KEY = re.compile(
     r"""^(?:"([^"]+)"|'([^']+)'|([^\s#'"\-?:,\[\]{}&*!|>%@`][^:#]*?))\s*:(?:\s|$)"""
@@ -62,7 +62,8 @@ def gather_changes(
         return None
     # --since is read in the local time zone, so it is part of the key. A shallow clone's
     # history grows when it is deepened: not cached.
-    key = (commit, min(dates).isoformat(), tuple(folders), time.strftime("%z"))
+    # The runner's option fingerprint too: an answer read under other git options may differ.
+    key = (commit, min(dates).isoformat(), tuple(folders), time.strftime("%z"), CONFIG_FINGERPRINT)
     use_cache = use_cache and shallow == "false"
     if use_cache:
         from nencheck.store.cache.parse_cache import HISTORY_FILE, load_sealed
@@ -83,14 +84,20 @@ def gather_changes(
 def _read_changes(
     root: Path, commit: str, since: date, folders: list[str]
 ) -> list[FileChange] | None:
-    """Every change under ``folders`` since the date, from one ``git log -p -U0`` call."""
+    """Every change under ``folders`` since the date: the commits from ``git rev-list``, their
+    patches from one ``git diff-tree --stdin -p -U0`` (plumbing: what ``git log -p`` would
+    print, without the porcelain settings that change it)."""
+    since_arg = f"--since={since.isoformat()} 00:00:00"
     try:
+        commits = run_git(root, ["rev-list", since_arg, commit, "--", *folders])
+        if not commits.strip():
+            return []
         out = run_git(
             root,
             [
-                "-c",
-                "core.quotePath=false",
-                "log",
+                "diff-tree",
+                "--stdin",
+                "--root",
                 "-p",
                 "-U0",
                 "-M",
@@ -98,12 +105,11 @@ def _read_changes(
                 "--no-color",
                 "--no-ext-diff",
                 "--no-textconv",
-                f"--since={since.isoformat()} 00:00:00",
                 "--format=%x1e%H %cI",
-                commit,
                 "--",
                 *folders,
             ],
+            stdin=commits,
         )
     except NencheckError:  # not a repository, no commits, or git not installed
         return None
@@ -111,7 +117,7 @@ def _read_changes(
 
 
 def parse_log(out: str) -> list[FileChange]:
-    """FileChanges of ``git log -p -U0 -M --format=%x1e%H %cI``, newest first, each under the
+    """FileChanges of ``git diff-tree -p -U0 -M --format=%x1e%H %cI`` (as ``git log -p``), newest first, each under the
     file's current name (renames are followed back through the history)."""
     changes: list[FileChange] = []
     current_name: dict[str, str] = {}

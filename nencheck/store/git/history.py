@@ -3,7 +3,7 @@ and one ``git cat-file --batch`` for the contents (never one git call per commit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from nencheck.errors import NencheckError
@@ -69,6 +69,48 @@ def record_history(root: Path, path: str, *, rev: str = "HEAD") -> list[Version]
         )
         for entry in file_history(root, path, rev=rev)
     ]
+
+
+def policy_history(
+    root: Path, record_path: str, document_path: str | None, *, rev: str = "HEAD"
+) -> list[Version]:
+    """The versions of a policy: every commit that changed its record or its linked document,
+    newest first. A commit that changed only the document carries the record's version of
+    that moment, so ``policy history`` shows what ``policy-changed-unversioned`` warns about."""
+    from datetime import datetime
+
+    record = record_history(root, record_path, rev=rev)
+    if not document_path:
+        return record
+    document = file_history(root, document_path, rev=rev, with_content=False)
+    by_commit = {version.commit: version for version in record}
+    merged = [
+        replace(version, changed=("record", "document"))
+        if any(d.commit == version.commit for d in document)
+        else version
+        for version in record
+    ]
+    for change in document:
+        if change.commit not in by_commit:
+            merged.append(
+                Version(
+                    change.commit,
+                    change.date,
+                    change.author,
+                    None,
+                    change.message,
+                    change.path,
+                    ("document",),
+                )
+            )
+    merged.sort(key=lambda version: datetime.fromisoformat(version.date), reverse=True)
+    version, path = None, record_path
+    for index in range(len(merged) - 1, -1, -1):  # oldest first: carry the record's version
+        if merged[index].changed == ("document",):
+            merged[index] = replace(merged[index], version=version, path=path)
+        else:
+            version, path = merged[index].version, merged[index].path
+    return merged
 
 
 def version_field(content: bytes | None) -> str | None:

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.store.git.runner import run_git
+from nencheck.store.git.runner import require_git, run_git
 from nencheck.store.write.roundtrip import dump_document, load_text
 
 START = date(2024, 12, 2)  # the first commit: the register as it stood then
@@ -539,6 +539,7 @@ def write_example(target: Path, source: Path | None = None) -> int:
     """Create the example repository in ``target`` (a new or empty folder); the commit count."""
     import yaml
 
+    require_git()  # first: nothing is written (or worked out) without git
     source = source or example_source()
     if target.exists() and any(target.iterdir()):
         raise NencheckError(
@@ -551,11 +552,12 @@ def write_example(target: Path, source: Path | None = None) -> int:
     settings = yaml.safe_load(final["nencheck.yaml"].decode("utf-8")) or {}
     contacts = {str(k): str(v) for k, v in (settings.get("contacts") or {}).items()}
     target.mkdir(parents=True, exist_ok=True)
-    run_git(target, ["init", "-q", "-b", "main"])
+    run_git(target, ["init", "-q", "-b", "main"], read_only=False)
     run_git(
         target,
         ["fast-import", "--quiet", "--date-format=raw"],
         stdin=fast_import_stream(commits, contacts),
+        read_only=False,
     )
-    run_git(target, ["reset", "-q", "--hard", "main"])
+    run_git(target, ["reset", "-q", "--hard", "main"], read_only=False)
     return len(commits)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.model.catalog import Catalog
+from nencheck.store.git.runner import GitFailed, require_git, run_git
 from nencheck.store.write.atomic import write_atomic
 
 FOLDERS = (
@@ -89,6 +89,8 @@ def create_repository(target: Path, files: dict[str, str], commit: bool = True) 
         raise NencheckError(
             _("{path} already exists; init only creates new files").format(path=target / clashes[0])
         )
+    if commit:
+        require_git()  # before anything is written: no half-made repository without git
     for path, text in files.items():
         write_atomic(target / path, text.encode("utf-8"))
     if commit:
@@ -96,25 +98,31 @@ def create_repository(target: Path, files: dict[str, str], commit: bool = True) 
 
 
 def _first_commit(target: Path, paths: list[str]) -> None:
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", *args], cwd=target, capture_output=True, text=True)
-
-    if git("rev-parse", "--git-dir").returncode != 0:
-        git("init", "-q")
-    if git("add", "--", *paths).returncode != 0:
-        raise NencheckError(_("git add failed in {path}").format(path=target))
-    done = git(
-        "commit",
-        "-q",
-        "-m",
-        "nencheck init: compliance repository with one control file per catalog control",
-        "--",
-        *paths,
-    )
-    if done.returncode != 0:
+    try:
+        run_git(target, ["rev-parse", "--git-dir"])
+    except GitFailed:
+        run_git(target, ["init", "-q"], read_only=False)
+    try:
+        run_git(target, ["add", "--", *paths], read_only=False)
+    except GitFailed:
+        raise NencheckError(_("git add failed in {path}").format(path=target)) from None
+    try:
+        run_git(
+            target,
+            [
+                "commit",
+                "-q",
+                "-m",
+                "nencheck init: compliance repository with one control file per catalog control",
+                "--",
+                *paths,
+            ],
+            read_only=False,
+        )
+    except GitFailed as failure:
         raise NencheckError(
             _(
                 "the files were created but git could not commit them: {reason}. Set your identity with "
                 "git config user.name / user.email and commit them yourself."
-            ).format(reason=done.stderr.strip() or done.stdout.strip())
-        )
+            ).format(reason=failure.stderr or failure)
+        ) from None

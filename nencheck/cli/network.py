@@ -276,33 +276,38 @@ def report(
     view = _view(ctx, network_file, workers, no_fetch, report=True)
     document = view.to_json()
     if mirror_dir is not None:
-        suffix = ".html" if output_format == "html" else ".md"
-        mirror_dir.mkdir(parents=True, exist_ok=True)
-        for outcome in view.readable:
-            mirror = network_report.render_mirror(
-                document, outcome.id, outcome.charts, outcome.figures, output_format
-            )
-            emit(mirror, mirror_dir / f"{outcome.id}{suffix}")
+        _write_mirrors(view, document, output_format, mirror_dir)
     elif member is None:
         charts = {o.id: o.charts for o in view.outcomes}
         figures = {o.id: o.figures for o in view.outcomes}
         emit(network_report.render_network(document, charts, figures, output_format), output)
     else:
         chosen = _member(view, member)
-        if not chosen.ok:
-            raise NencheckError(
-                _("{id} cannot be read, so it has no mirror report: {reason}").format(
-                    id=chosen.id, reason=chosen.error
-                )
-            )
-        emit(
-            network_report.render_mirror(
-                document, chosen.id, chosen.charts, chosen.figures, output_format
-            ),
-            output,
-        )
+        emit(_mirror(document, chosen, output_format), output)
     _report_unreadable(view, "report", output)
     return exitcodes.OK if view.ok else exitcodes.INVALID
+
+
+def _mirror(document: dict[str, Any], outcome: MemberOutcome, output_format: str) -> str:
+    from nencheck.render.network_report import render_mirror
+
+    if not outcome.ok:
+        raise NencheckError(
+            _("{id} cannot be read, so it has no mirror report: {reason}").format(
+                id=outcome.id, reason=outcome.error
+            )
+        )
+    return render_mirror(document, outcome.id, outcome.charts, outcome.figures, output_format)
+
+
+def _write_mirrors(
+    view: NetworkView, document: dict[str, Any], output_format: str, folder: Path
+) -> None:
+    """Every readable member's mirror report into ``folder`` as ID.html or ID.md."""
+    suffix = ".html" if output_format == "html" else ".md"
+    folder.mkdir(parents=True, exist_ok=True)
+    for outcome in view.readable:
+        emit(_mirror(document, outcome, output_format), folder / f"{outcome.id}{suffix}")
 
 
 def _member(view: NetworkView, wanted: str) -> MemberOutcome:

@@ -143,6 +143,7 @@ def bench_size(root: Path, repeat: int, env: dict[str, str]) -> list[Timing]:
     timings.append(measure("nencheck --help", "", [*nencheck, "--help"], repeat, env))
     commands = [
         ("check", ["check"]),
+        ("check --format json", ["check", "--format", "json"]),
         ("status --format json", ["status", "--format", "json"]),
         ("due --format json", ["due", "--format", "json"]),
     ]

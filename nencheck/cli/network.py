@@ -13,6 +13,7 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.groups import HelpGroup
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, set_language
 
@@ -51,7 +52,7 @@ def network_options(function: F) -> F:
     return function
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 def network() -> None:
     """One view over the compliance repositories of many organisations (network.yaml).
 

@@ -42,3 +42,23 @@ class FileChange:
     day: date  # the commit date, in the committer's time zone
     path: str
     keys: frozenset[str] | None = None  # top-level keys changed in a YAML file; None: unknown
+
+
+@dataclass(frozen=True)
+class FileAtTwoRevisions:
+    """One file's content at revision A and at B (None: not there); its name at each."""
+
+    path_a: str | None
+    path_b: str | None
+    content_a: bytes | None
+    content_b: bytes | None
+
+
+@dataclass(frozen=True)
+class PolicyDiff:
+    """A policy's record and document between two commits, for ``policy diff``."""
+
+    policy_id: str
+    commit_a: str
+    commit_b: str
+    files: list[FileAtTwoRevisions]

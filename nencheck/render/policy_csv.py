@@ -6,7 +6,7 @@ import csv
 import io
 
 from nencheck.checks.policy_register import PolicyRow
-from nencheck.render.soa_csv import BOM, guard_formula
+from nencheck.render.csv_cells import BOM, csv_cell
 
 COLUMNS = (
     "id",
@@ -37,8 +37,4 @@ def render_list(rows: list[PolicyRow]) -> str:
 
 def _cell(value: object) -> str:
     """Numbers as numbers; text guarded so a spreadsheet never evaluates it as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    return guard_formula(str(value))
+    return csv_cell(value)

@@ -34,9 +34,9 @@ def test_a_broken_or_unreachable_member_makes_exit_2_and_is_named(net: Net) -> N
     assert code == 2
     broken = next(line for line in out.splitlines() if line.startswith("P004/"))
     assert broken.startswith("P004/nencheck.yaml:")
-    assert "error invalid-value" in broken and "training_target" in broken
+    assert "fout invalid-value" in broken and "training_target" in broken
     away = next(line for line in out.splitlines() if "P005" in line)
-    assert away.startswith("network.yaml:8:5: error member-unreadable: P005: ")
+    assert away.startswith("network.yaml:8:5: fout member-unreadable: P005: ")
     # the other members were still evaluated: their problems are listed too
     assert "P001/policies/" in out and "policy-overdue" in out
     assert "P003/policies/" in out
@@ -108,6 +108,6 @@ def test_github_annotations_name_member_files(net: Net) -> None:
 def test_a_rule_failing_one_member_and_warning_another_is_shown_as_each(net: Net) -> None:
     _code, out, _err = check(net.file)
     lines = out.splitlines()
-    assert any(line.startswith("P001/") and " error policy-overdue:" in line for line in lines)
+    assert any(line.startswith("P001/") and " fout policy-overdue:" in line for line in lines)
     p003 = [line for line in lines if line.startswith("P003/") and "policy-overdue" in line]
-    assert p003 and all(" warning policy-overdue:" in line for line in p003)
+    assert p003 and all(" waarschuwing policy-overdue:" in line for line in p003)

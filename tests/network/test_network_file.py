@@ -21,20 +21,20 @@ def test_unknown_field_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(tmp_path)
     done = run_cli("network", "status", "--as-of", AS_OF)
     assert done.exit_code == 2
-    assert "network.yaml:3:32: error unknown-field:" in done.stderr
+    assert "network.yaml:3:32: fout unknown-field:" in done.stderr
     assert "branch" in done.stderr and "Traceback" not in done.output
 
 
 def test_missing_members_and_duplicate_ids_are_errors(tmp_path: Path) -> None:
     empty = write(tmp_path / "a", "network: N\nmembers: []\n")
     done = run_cli("network", "status", "--network", str(empty), "--as-of", AS_OF)
-    assert done.exit_code == 2 and ":2:10: error invalid-value:" in done.stderr
+    assert done.exit_code == 2 and ":2:10: fout invalid-value:" in done.stderr
     twice = write(
         tmp_path / "b",
         "network: N\nmembers:\n  - {id: P1, name: A, repo: a}\n  - {id: p1, name: B, repo: b}\n",
     )
     done = run_cli("network", "check", "--network", str(twice), "--as-of", AS_OF)
-    assert done.exit_code == 2 and ":4:10: error duplicate-id:" in done.stdout
+    assert done.exit_code == 2 and ":4:10: fout duplicate-id:" in done.stdout
     assert "er is niets beoordeeld" in done.stdout  # the network is Dutch by default
 
 

@@ -14,7 +14,7 @@ import pytest
 from nencheck.checks.soa import MISSING, soa_rows
 from nencheck.i18n import set_language
 from nencheck.model.records import Records
-from nencheck.render import soa_csv, soa_html, soa_json, soa_markdown, soa_text, soa_xlsx
+from nencheck.render import csv_cells, soa_csv, soa_html, soa_json, soa_markdown, soa_text, soa_xlsx
 from nencheck.render.soa_common import SoaView, soa_view
 from nencheck.store.read.catalogs import mapping_2013_reverse
 from nencheck.store.read.loader import load_repository
@@ -120,8 +120,8 @@ def test_csv_is_excel_friendly_and_parses_back(records: Records) -> None:
 
 
 def test_csv_cell_that_looks_like_a_formula_stays_text() -> None:
-    assert soa_csv.guard_formula('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
-    assert soa_csv.guard_formula("Toegang") == "Toegang"
+    assert csv_cells.guard_formula('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert csv_cells.guard_formula("Toegang") == "Toegang"
 
 
 def test_xlsx_has_one_sheet_frozen_header_filter_and_a_row_per_control(records: Records) -> None:

@@ -1,23 +1,22 @@
-"""``policy diff``: the unified diff of a policy's record and of its linked document between
-two revisions, reading both through one ``git cat-file --batch`` per step."""
+"""``policy diff``: a policy's record and its linked document at two revisions, read through one
+``git cat-file --batch`` per step (render/policy_diff.py writes the unified diff)."""
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
+from nencheck.model.history import FileAtTwoRevisions, PolicyDiff, Version
 from nencheck.model.types import URL_PREFIXES
-from nencheck.store.git.history import Version
 from nencheck.store.git.revision import resolve_revision
 from nencheck.store.git.runner import read_blobs, run_git
 
 
 def policy_diff(
     root: Path, policy_id: str, versions: list[Version], rev_a: str | None, rev_b: str | None
-) -> str:
-    """The record's and the document's changes from A to B (defaults: the last two versions)."""
+) -> PolicyDiff:
+    """The record and the document at A and at B (defaults: the last two versions)."""
     commit_a, commit_b = _pick(policy_id, versions, rev_a, rev_b)
     prefix = run_git(root, ["rev-parse", "--show-prefix"]).decode("utf-8").strip()
     record_a = _path_at(root, versions, commit_a)
@@ -27,32 +26,22 @@ def policy_diff(
         "b": f"{commit_b}:{prefix}{record_b}" if record_b else "",
     }
     records = read_blobs(root, [name for name in names.values() if name])
-    content_a = records.get(names["a"])
-    content_b = records.get(names["b"])
-    out = [_unified(content_a, content_b, record_a, record_b, commit_a, commit_b)]
+    content_a, content_b = records.get(names["a"]), records.get(names["b"])
+    files = [FileAtTwoRevisions(record_a, record_b, content_a, content_b)]
     doc_a, doc_b = _document(content_a), _document(content_b)
     if doc_a or doc_b:
         docs = read_blobs(
             root, [f"{c}:{prefix}{d}" for c, d in ((commit_a, doc_a), (commit_b, doc_b)) if d]
         )
-        out.append(
-            _unified(
-                docs.get(f"{commit_a}:{prefix}{doc_a}"),
-                docs.get(f"{commit_b}:{prefix}{doc_b}"),
+        files.append(
+            FileAtTwoRevisions(
                 doc_a,
                 doc_b,
-                commit_a,
-                commit_b,
+                docs.get(f"{commit_a}:{prefix}{doc_a}"),
+                docs.get(f"{commit_b}:{prefix}{doc_b}"),
             )
         )
-    text = "".join(out)
-    return (
-        text
-        or _("{id}: no changes between {a} and {b}.").format(
-            id=policy_id, a=commit_a[:10], b=commit_b[:10]
-        )
-        + "\n"
-    )
+    return PolicyDiff(policy_id, commit_a, commit_b, files)
 
 
 def _pick(
@@ -101,35 +90,3 @@ def _document(record: bytes | None) -> str | None:
     if not isinstance(value, str) or value.startswith(URL_PREFIXES) or ".." in value.split("/"):
         return None
     return value.lstrip("/")
-
-
-def _unified(
-    old: bytes | None,
-    new: bytes | None,
-    old_path: str | None,
-    new_path: str | None,
-    rev_a: str,
-    rev_b: str,
-) -> str:
-    if old == new:
-        return ""
-    label_a = f"a/{old_path} ({rev_a[:10]})" if old is not None else "/dev/null"
-    label_b = f"b/{new_path} ({rev_b[:10]})" if new is not None else "/dev/null"
-    old_text, new_text = _text(old), _text(new)
-    if old_text is None or new_text is None:
-        return _("Binary file {a} and {b} differ\n").format(a=label_a, b=label_b)
-    lines = difflib.unified_diff(
-        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True), label_a, label_b
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-def _text(content: bytes | None) -> str | None:
-    if content is None:
-        return ""
-    if b"\0" in content:
-        return None
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        return None

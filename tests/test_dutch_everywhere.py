@@ -126,6 +126,7 @@ def english_in(text: str) -> list[str]:
     whole again) and a quoted value or choice list that spans two lines is still one."""
     text = re.sub(r"^Gebruik: nencheck.*?(?=\n\n|\Z)", " ", text, flags=re.DOTALL | re.MULTILINE)
     text = re.sub(r"(?<=\w)-\n\s*", "-", text)
+    text = re.sub(r" \\\n\s*", " ", text)  # an example command continued on the next line
     lines = [LINE_IDENTIFIERS.sub(" ", line) for line in text.splitlines()]
     cleaned = IDENTIFIER_PATTERN.sub(" ", " ".join(" ".join(lines).split()))
     return [
@@ -198,6 +199,7 @@ SCENARIOS: list[tuple[str, list[str]]] = [
     ("network check", ["--network", "{files}/network.yaml"]),
     ("network report", ["--network", "{files}/network.yaml", "--format", "markdown"]),
     ("network report", ["--network", "{files}/network.yaml", "--member", "P1"]),
+    ("site", ["{tmp}/kennisbank"]),
     ("init", ["{files}/nieuw"]),
     ("init", ["{files}/nieuw"]),  # again: refused, the folder has a nencheck.yaml
     ("evidence add", ["{files}/restoretest.pdf", "--title", "Restoretest", "--valid-for", "1y"]),

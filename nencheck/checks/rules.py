@@ -15,11 +15,13 @@ from nencheck.checks.controls import (
     rule_control_missing,
     rule_control_unsupported,
 )
+from nencheck.checks.document_links import rule_document_link_unknown
 from nencheck.checks.evidence import rule_evidence_expired
 from nencheck.checks.findings import rule_finding_overdue
 from nencheck.checks.incidents import rule_breach_notification_late, rule_calamity_report_late
 from nencheck.checks.policies import rule_policy_due_soon, rule_policy_overdue
 from nencheck.checks.policy_changes import rule_policy_changed_unversioned
+from nencheck.checks.policy_dates import rule_policy_review_date_inconsistent
 from nencheck.checks.problem import Problem
 from nencheck.checks.training import rule_training_below_target, rule_training_overdue
 from nencheck.i18n import N_, _
@@ -27,9 +29,12 @@ from nencheck.model.records import Records
 
 Rule = Callable[[Records, date], list[Problem]]
 ProblemSeverity = Literal["warning", "error"]
-Needs = Literal["records", "git-history"]
+Needs = Literal["records", "git-history", "documents"]
 RECORDS_ONLY: Needs = "records"  # judged on the records alone
 GIT_HISTORY: Needs = "git-history"  # also facts from git (bound by the CLI; skipped outside git)
+DOCUMENTS: Needs = (
+    "documents"  # also the links in the policies' Markdown documents (bound by the CLI)
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("policy-overdue", "policy", N_("An active policy whose next review date lies before the evaluation date."), rule_policy_overdue),
     RuleSpec("policy-due-soon", "policy", N_("An active policy whose review falls due within due_soon."), rule_policy_due_soon),
     RuleSpec("policy-changed-unversioned", "policy", N_("A policy document that changed without a new version."), rule_policy_changed_unversioned, needs=GIT_HISTORY),
+    RuleSpec("document-link-unknown", "policy", N_("A policy's Markdown document links to a policy id that no record has."), rule_document_link_unknown, needs=DOCUMENTS),
     RuleSpec("finding-overdue", "finding", N_("An open or in-progress audit finding past its due date."), rule_finding_overdue),
     RuleSpec("evidence-expired", "evidence", N_("An evidence item past its validity."), rule_evidence_expired),
     RuleSpec("training-overdue", "person", N_("A person without a valid completion of a module they need."), rule_training_overdue),
@@ -61,6 +67,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("control-unsupported", "control", N_("An applicable, implemented control with no policy and no evidence linked."), rule_control_unsupported),
     RuleSpec("breach-notification-late", "incident", N_("A data breach not notified to the AP within 72 hours (AVG art. 33)."), rule_breach_notification_late),
     RuleSpec("calamity-report-late", "incident", N_("A calamity not reported to the IGJ within 3 working days."), rule_calamity_report_late),
+    RuleSpec("policy-review-date-inconsistent", "policy", N_("An explicit next_review before last_reviewed, or later than last_reviewed + review_interval."), rule_policy_review_date_inconsistent),
 )
 # fmt: on
 

@@ -97,6 +97,11 @@ COMMANDS: tuple[Entry, ...] = (
         "nencheck.cli.network:network",
         N_("One view over the compliance repositories of many organisations (network.yaml)."),
     ),
+    Entry(
+        "site",
+        "nencheck.cli.site:site",
+        N_("Write the Kennisbank: a static website of every current document, for all staff."),
+    ),
 )
 
 # `policy` subcommands that live in other modules (the editing commands and the import).

@@ -44,11 +44,9 @@ class Case:
 
 
 def render(outcome: CheckOutcome) -> str:
-    if outcome.errors:
-        suites = {"nencheck.data": error_cases(outcome.errors)}
-    else:
-        assert outcome.records is not None
-        suites = problem_cases(checked_records(outcome.records), outcome.problems)
+    suites = {"nencheck.data": error_cases(outcome.errors)} if outcome.errors else {}
+    if outcome.records is not None:  # the readable records' problems, beside the errors
+        suites.update(problem_cases(checked_records(outcome.records), outcome.problems))
     return render_suites(f"nencheck check {outcome.as_of.isoformat()}", suites, outcome.as_of)
 
 

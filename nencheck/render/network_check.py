@@ -13,8 +13,9 @@ from nencheck.checks.problem import Problem
 from nencheck.errors import DataError
 from nencheck.i18n import ngettext
 from nencheck.render import github, junit, sarif
-from nencheck.render.check import CheckOutcome, render_json, render_text
+from nencheck.render.check import CheckOutcome, render_json, render_problems, summary_line
 from nencheck.render.errors import render_errors_text
+from nencheck.render.errors import summary_line as errors_summary
 
 UNREADABLE = "member-unreadable"
 
@@ -69,8 +70,8 @@ def network_outcome(as_of: date, network_file: str, members: list[MemberCheck]) 
 
 def _text(outcome: NetworkCheck) -> str:
     if not outcome.evaluated:
-        return render_text(outcome)
-    rules = render_text(replace(outcome, errors=[]))
+        return render_errors_text(outcome.errors)
+    rules = render_problems(outcome)
     if not outcome.errors:
         return rules
     lines = render_errors_text(outcome.errors).splitlines()[:-1]
@@ -93,15 +94,16 @@ def _unread_line(outcome: NetworkCheck) -> str:
 
 
 def _github(outcome: NetworkCheck) -> str:
-    if not outcome.evaluated:
-        return github.render(outcome)
-    rules = github.render(replace(outcome, errors=[]))
-    if not outcome.errors:
-        return rules
     lines = [
         github.command("error", e.file, e.line, e.column, e.code, e.message) for e in outcome.errors
     ]
-    return "\n".join([*lines, _unread_line(outcome)]) + "\n" + rules
+    if not outcome.evaluated:
+        return "\n".join([*lines, errors_summary(outcome.errors)]) + "\n"
+    if outcome.errors:
+        lines.append(_unread_line(outcome))
+    lines += github.render(replace(outcome, errors=[])).splitlines()  # the problems' lines
+    lines.append(summary_line(outcome))
+    return "\n".join(lines) + "\n"
 
 
 def _junit(outcome: NetworkCheck) -> str:

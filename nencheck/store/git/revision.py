@@ -14,9 +14,10 @@ from pathlib import Path
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.store.git.runner import GitFailed, read_blobs, run_git
-from nencheck.store.read.source import RECORD_SUFFIXES
+from nencheck.store.read.source import is_record_name
 
 SYMLINK_MODE = "120000"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def resolve_revision(root: Path, rev: str) -> str:
@@ -86,8 +87,8 @@ class GitRevision:
             path
             for path in self._entries
             if path.startswith(base)
-            and path.endswith(RECORD_SUFFIXES)
-            and not any(part.startswith(".") for part in path[len(base) :].split("/"))
+            and is_record_name(path)
+            and ".git" not in path[len(base) :].split("/")
         )
 
     def read(self, path: str) -> bytes:
@@ -96,16 +97,29 @@ class GitRevision:
         if entry is None:
             raise FileNotFoundError(2, _("not in {label}").format(label=self.label), path)
         if self._contents is None:
-            wanted = [
-                oid
-                for name, (_mode, oid) in self._entries.items()
-                if name.endswith(RECORD_SUFFIXES)
-            ]
+            wanted = [oid for name, (_mode, oid) in self._entries.items() if is_record_name(name)]
             self._contents = read_blobs(self.root, wanted)
         oid = entry[1]
         if oid not in self._contents:
-            self._contents.update(read_blobs(self.root, [oid]))
+            self._contents.update(read_blobs(self.root, [oid, *self._markdown_beside(path)]))
         return self._contents[oid]
+
+    def _markdown_beside(self, path: str) -> list[str]:
+        """The other Markdown files in the folder of a Markdown file read: policy documents are
+        read one after the other (``check``, ``site``), so one ``cat-file`` fetches them all."""
+        if not path.endswith(MARKDOWN_SUFFIXES):
+            return []
+        assert self._contents is not None
+        folder = posixpath.dirname(path) + "/"
+        return [
+            oid
+            for name, (mode, oid) in self._entries.items()
+            if name.startswith(folder)
+            and "/" not in name[len(folder) :]
+            and name.endswith(MARKDOWN_SUFFIXES)
+            and mode != SYMLINK_MODE
+            and oid not in self._contents
+        ]
 
     def exists(self, path: str) -> bool:
         path = posixpath.normpath(path)

@@ -39,7 +39,6 @@ OTHERS = {
     "network check",
     "network report",
     "network status",
-    "site",
     "control import",
     "evidence add",
     "finding add",
@@ -56,6 +55,7 @@ OTHERS = {
     "policy review",
     "report",
     "schema",
+    "site",
     "training import",
 }
 

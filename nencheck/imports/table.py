@@ -98,8 +98,9 @@ def read_table(
             )
         )
     decoded = decode_file(path, sheet)
+    sheet_name = decoded.sheet if decoded.kind == "xlsx" else None
     table = build_table(
-        label, decoded.sheet if decoded.kind == "xlsx" else None, decoded.rows, expected
+        label, sheet_name, decoded.rows, expected, stripped_text=decoded.kind == "csv"
     )
     table.kind, table.encoding, table.delimiter = decoded.kind, decoded.encoding, decoded.delimiter
     table.notes = decoded.notes
@@ -109,11 +110,19 @@ def read_table(
 def build_table(
     label: str,
     sheet: str | None,
-    numbered: Sequence[tuple[int, Sequence[Any]]],
+    numbered: list[tuple[int, tuple[object, ...]]],
     expected: Iterable[str] = (),
+    *,
+    stripped_text: bool = False,
 ) -> Table:
-    """Find the header row, then keep the non-empty rows below it (empty trailing rows go)."""
-    header_index = find_header_row([values for _number, values in numbered], expected)
+    """Find the header row, then keep the non-empty rows below it (empty trailing rows go).
+
+    The rows of ``numbered`` are taken over (each is released once read, so an export of
+    800,000 rows is not held twice); ``stripped_text`` says every cell is already stripped
+    text (a CSV file), so only empty cells need turning into None."""
+    header_index = find_header_row(
+        [values for _number, values in numbered[:HEADER_SEARCH_ROWS]], expected
+    )
     if header_index is None:
         where = label if sheet is None else f"{label}:{sheet}"
         raise NencheckError(
@@ -122,8 +131,13 @@ def build_table(
     header_number, header_values = numbered[header_index]
     headers = [_header_text(value) for value in header_values]
     rows = []
-    for number, values in numbered[header_index + 1 :]:
-        cleaned = tuple([_clean(value) for value in values])
+    for index in range(header_index + 1, len(numbered)):
+        number, values = numbered[index]
+        numbered[index] = (number, ())  # released: the cleaned copy below is what stays
+        if stripped_text:
+            cleaned = tuple([value or None for value in values])
+        else:
+            cleaned = tuple([_clean(value) for value in values])
         if cleaned.count(None) != len(cleaned):  # a blank row is no row
             rows.append(Row(number, cleaned))
     return Table(label, sheet, header_number, headers, rows)

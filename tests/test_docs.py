@@ -37,7 +37,6 @@ def test_a_skipped_block_says_why() -> None:
             assert block.skip is None or len(block.skip) > 10, block.name
 
 
-@pytest.mark.skip(reason="transcripts are brought up to date once this session's changes landed")
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d.name)
 def test_transcripts_print_what_the_document_shows(
     document: Path, example_repository: Path, tmp_path: Path

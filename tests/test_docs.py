@@ -49,10 +49,10 @@ def test_transcripts_print_what_the_document_shows(
     home = tmp_path / "home"
     home.mkdir()
     env = transcripts.environment(home, Path(sys.executable).parent)
-    failures, updates = [], []
+    failures, updates, status = [], [], 0
     for block in blocks:
         for command in block.commands:
-            actual = transcripts.run(command, sandbox, env)
+            actual, status = transcripts.run(command, sandbox, env, status)
             if transcripts.matches(command.expected, actual):
                 continue
             if UPDATE and transcripts.ELLIPSIS not in "".join(command.expected):

@@ -134,6 +134,11 @@ def run(command: Command, cwd: Path, env: dict[str, str], status: int = 0) -> tu
     return lines, done.returncode
 
 
+def has_ellipsis(expected: list[str]) -> bool:
+    """Whether the expected output skips lines (then update mode leaves it to a person)."""
+    return any(line.strip() == ELLIPSIS for line in expected)
+
+
 def matches(expected: list[str], actual: list[str]) -> bool:
     """Line by line, trailing spaces ignored; a line that is only ``…`` matches any lines."""
     expected = [line.rstrip() for line in expected]

@@ -105,6 +105,7 @@ def environment(home: Path, bin_dir: Path) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "COLUMNS": "80",
         "NO_COLOR": "1",
+        "PYTHONUNBUFFERED": "1",  # stdout and stderr interleave as in a terminal
         "TZ": "Europe/Amsterdam",
         "GIT_AUTHOR_NAME": "Medisch manager HAP",
         "GIT_AUTHOR_EMAIL": "kwaliteit@voorbeeld.example",

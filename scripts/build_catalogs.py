@@ -117,6 +117,7 @@ def build(reference: Path) -> None:
         {
             "catalog": "nen7510-2024",
             "title": "NEN 7510-2:2024 (ISO/IEC 27002:2022 + healthcare controls)",
+            "title_nl": "NEN 7510-2:2024 (ISO/IEC 27002:2022 + zorgspecifieke maatregelen)",
             "note": HEALTHCARE_NOTE,
             "themes": THEMES,
             "controls": nen,

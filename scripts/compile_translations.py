@@ -2,8 +2,11 @@
 
 English is the source language: every user-facing string is wrapped in ``_()``, ``ngettext()`` or
 (where it is defined long before it is shown) ``N_()``, in nencheck's Python code and in its Jinja2
-templates. The translations live in ``nencheck/i18n/<lang>/LC_MESSAGES/nencheck.po`` (edited by
-people, committed) and are compiled to ``nencheck.mo`` (read at run time, committed too).
+templates; every command's help and option help is collected from the click command tree (no
+``N_()`` needed there). The translations live in ``nencheck/i18n/<lang>/LC_MESSAGES/nencheck.po``
+(edited by people, committed) and are compiled to ``nencheck.mo`` (read at run time, committed
+too). Click's own messages ("Usage:", "Missing argument") are extracted from the installed click
+into ``click.po`` / ``click.mo`` beside it, the same way.
 
 Run from anywhere, with the project's Python:
 
@@ -40,6 +43,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "nencheck"
 I18N = PACKAGE / "i18n"
 DOMAIN = "nencheck"
+CLICK_DOMAIN = "click"
+DOMAINS = (DOMAIN, CLICK_DOMAIN)
+# Click translates these through a variable (``_(extra["required"])``): no extractor finds them.
+CLICK_RUNTIME_MESSAGES = ("required",)
 SOURCE_LANGUAGE = "en"
 WIDTH = 100
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -100,14 +107,77 @@ def extract_template() -> Catalog:
             continue
         location = (f"nencheck/{Path(filename).as_posix()}", lineno)
         template.add(text, None, [location], auto_comments=comments, context=context)
+    for text, location in command_help_messages():
+        template.add(text, None, [location])
+    return flag_placeholders(template)
+
+
+def flag_placeholders(template: Catalog) -> Catalog:
     for entry in template:
         if entry.id and any(placeholders(text) for text in forms(entry.id)):
             entry.flags.add("python-brace-format")
     return template
 
 
-def catalog_path(language: str) -> Path:
-    return I18N / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def command_help_messages() -> list[tuple[str, tuple[str, int]]]:
+    """Every command's help (paragraph by paragraph, as ``translate_help`` looks them up), its
+    short help and its options' help, from the click tree itself (every command imported)."""
+    import click
+
+    sys.path.insert(0, str(ROOT))
+    from nencheck.cli.main import cli
+    from nencheck.i18n import help_messages
+
+    found: list[tuple[str, tuple[str, int]]] = []
+
+    def add(text: str | None, command: click.Command) -> None:
+        module = getattr(command.callback, "__module__", "nencheck.cli.main") or ""
+        location = (module.replace(".", "/") + ".py", 0)
+        for message in help_messages(text or ""):
+            found.append((message, location))
+
+    def walk(command: click.Command) -> None:
+        add(command.help, command)
+        add(command.short_help, command)
+        for param in command.params:
+            add(getattr(param, "help", None), command)
+        if isinstance(command, click.Group):
+            context = click.Context(command)
+            for name in command.list_commands(context):
+                sub = command.get_command(context, name)
+                if sub is not None:
+                    walk(sub)
+
+    walk(cli)
+    return found
+
+
+def click_template() -> Catalog:
+    """Click's own messages, from the installed click's source (what it passes to gettext)."""
+    import click
+
+    template = Catalog(project="click", domain=CLICK_DOMAIN, charset="utf-8", fuzzy=False)
+    source = Path(click.__file__).parent
+    found = extract_from_dir(
+        source, method_map=[("**.py", "python")], keywords={"_": None, "ngettext": (1, 2)}
+    )
+    for filename, _lineno, text, comments, context in sorted(found, key=lambda item: item[0]):
+        if filename.startswith("_win") or not any(forms(text)) or forms(text) == ("d",):
+            continue
+        template.add(
+            text, None, [(f"click/{filename}", 0)], auto_comments=comments, context=context
+        )
+    for text in CLICK_RUNTIME_MESSAGES:
+        template.add(text, None, [("click/core.py", 0)])
+    return flag_placeholders(template)
+
+
+def template_for(domain: str) -> Catalog:
+    return extract_template() if domain == DOMAIN else click_template()
+
+
+def catalog_path(language: str, domain: str = DOMAIN) -> Path:
+    return I18N / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 def languages(requested: str | None) -> list[str]:
@@ -120,9 +190,9 @@ def languages(requested: str | None) -> list[str]:
     )
 
 
-def read_catalog(path: Path, language: str | None = None) -> Catalog:
+def read_catalog(path: Path, language: str | None = None, domain: str = DOMAIN) -> Catalog:
     with path.open("rb") as stream:
-        return read_po(stream, locale=language, domain=DOMAIN)
+        return read_po(stream, locale=language, domain=domain)
 
 
 def po_bytes(catalog: Catalog) -> bytes:
@@ -137,16 +207,16 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
-def extract(language: str, template: Catalog, fuzzy: bool) -> None:
+def extract(language: str, template: Catalog, fuzzy: bool, domain: str = DOMAIN) -> None:
     """Bring one language's .po in step with the code; write it only when something changed."""
-    path = catalog_path(language)
+    path = catalog_path(language, domain)
     if path.exists():
-        catalog = read_catalog(path, language)
+        catalog = read_catalog(path, language, domain)
         before = path.read_bytes()
     else:
         catalog = Catalog(
             locale=language,
-            domain=DOMAIN,
+            domain=domain,
             project="nencheck",
             charset="utf-8",
             header_comment=HEADER_COMMENT.format(language=language),
@@ -196,12 +266,15 @@ def placeholder_problems(catalog: Catalog) -> Iterable[str]:
     """Translations whose ``{names}`` differ from the English message's: a KeyError at run time,
     or a figure silently left out. Every plural form keeps them all (write "{count} dag", not
     "één dag": the singular form is also used for other numbers in some languages)."""
+    per_form = catalog.domain == CLICK_DOMAIN  # click's own plurals differ per form
     for message in catalog:
         if not message.id or not translated(message):
             continue
         ids = forms(message.id)
         expected = set().union(*(placeholders(text) for text in ids))
-        for text in forms(message.string):
+        for index, text in enumerate(forms(message.string)):
+            if per_form:
+                expected = placeholders(ids[min(index, len(ids) - 1)])
             got = placeholders(text)
             if got != expected:
                 yield (
@@ -217,9 +290,11 @@ def compiled_messages(content: bytes) -> dict[tuple[str, ...], tuple[str, ...]]:
     return {forms(message.id): forms(message.string) for message in catalog if message.id}
 
 
-def compile_language(language: str) -> int:
-    path = catalog_path(language)
-    catalog = read_catalog(path, language)
+def compile_language(language: str, domain: str = DOMAIN) -> int:
+    path = catalog_path(language, domain)
+    if not path.exists():
+        return 0
+    catalog = read_catalog(path, language, domain)
     problems = list(placeholder_problems(catalog))
     for problem in problems:
         print(f"{path.relative_to(ROOT)}: {problem}", file=sys.stderr)
@@ -235,13 +310,13 @@ def compile_language(language: str) -> int:
     return 0
 
 
-def check_language(language: str, template: Catalog) -> list[str]:
+def check_language(language: str, template: Catalog, domain: str = DOMAIN) -> list[str]:
     """What keeps one language from being complete and compiled, one line per problem."""
-    path = catalog_path(language)
+    path = catalog_path(language, domain)
     where = path.relative_to(ROOT)
     if not path.exists():
         return [f"{where}: missing; run: python scripts/compile_translations.py extract"]
-    catalog = read_catalog(path, language)
+    catalog = read_catalog(path, language, domain)
     problems: list[str] = []
     for message in template:
         if not message.id:
@@ -262,10 +337,12 @@ def check_language(language: str, template: Catalog) -> list[str]:
 
 
 def merge(language: str, other: Path) -> None:
-    """Fill this language's empty translations from another .po (e.g. one made for a branch)."""
-    path = catalog_path(language)
-    catalog = read_catalog(path, language)
-    source = read_catalog(other, language)
+    """Fill this language's empty translations from another .po (e.g. one made for a branch);
+    the domain (nencheck or click) is the one whose file name OTHER ends with, else nencheck."""
+    domain = CLICK_DOMAIN if other.name.startswith(CLICK_DOMAIN) else DOMAIN
+    path = catalog_path(language, domain)
+    catalog = read_catalog(path, language, domain)
+    source = read_catalog(other, language, domain)
     filled = 0
     for message in source:
         entry = catalog.get(message.id, context=message.context) if message.id else None
@@ -299,13 +376,20 @@ def main(argv: list[str] | None = None) -> int:
         merge(targets[0], options.source)
         return 0
     if mode == "compile":
-        return max((compile_language(language) for language in targets), default=0)
-    template = extract_template()
+        results = [compile_language(lang, domain) for lang in targets for domain in DOMAINS]
+        return max(results, default=0)
+    templates = {domain: template_for(domain) for domain in DOMAINS}
     if mode == "extract":
         for language in targets:
-            extract(language, template, options.fuzzy)
+            for domain, template in templates.items():
+                extract(language, template, options.fuzzy, domain)
         return 0
-    problems = [problem for language in targets for problem in check_language(language, template)]
+    problems = [
+        problem
+        for language in targets
+        for domain, template in templates.items()
+        for problem in check_language(language, template, domain)
+    ]
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

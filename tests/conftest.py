@@ -45,6 +45,11 @@ def _isolated_environment(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    # The language when neither --lang nor nencheck.yaml says: pinned to English here, so a test
+    # does not depend on the developer's locale (tests/cli/test_language.py covers the order).
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
     for name, value in GIT_IDENTITY.items():
         monkeypatch.setenv(name, value)
     yield

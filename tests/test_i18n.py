@@ -115,7 +115,7 @@ def test_data_errors_are_in_dutch(run: Run, example_copy: Path) -> None:
     break_a_policy(example_copy)
     result = run("check", "--as-of", AS_OF, "--lang", "nl", repo=example_copy)
     assert result.exit_code == 2
-    assert "error unknown-field: onbekend veld 'ownr'; bedoelt u 'owner'?" in result.output
+    assert "fout unknown-field: onbekend veld 'ownr'; bedoelt u 'owner'?" in result.output
     assert "status: verwacht een van: draft, active, retired (gevonden: 'actief')" in result.output
     assert "2 gegevensfouten in 1 bestand; er is niets beoordeeld." in result.output
 
@@ -178,3 +178,22 @@ def module_level_nodes(tree: ast.Module) -> list[ast.AST]:
             found.append(child)
             pending.append(child)
     return found
+
+
+def test_help_texts_reach_the_catalog_from_the_command_tree_without_marks() -> None:
+    """scripts/compile_translations.py collects every command's help paragraph by paragraph and
+    every option's help from the click tree; click's own messages go to click.po."""
+    sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
+    import compile_translations
+
+    found = {text for text, _location in compile_translations.command_help_messages()}
+    assert "Output format." in found  # an option's help, written without N_()
+    assert "Examples:" in found  # the heading of an example block, not its command lines
+    assert not any(text.lstrip().startswith("nencheck ") for text in found)
+    assert "Only findings with this status (repeatable)." in found
+    click_ids = {message.id for message in compile_translations.click_template() if message.id}
+    assert {"Usage:", "Missing argument", "required"} <= click_ids
+    with CATALOG.with_name("click.po").open("rb") as stream:
+        click_catalog = read_po(stream, locale="nl")
+    usage = click_catalog.get("Usage:")
+    assert usage is not None and usage.string == "Gebruik:"

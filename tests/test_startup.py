@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nencheck.cli.main import COMMANDS, SHORT_HELP
+from nencheck.cli.commands import COMMANDS
 from tests.conftest import AS_OF
 
 # Imported only inside the commands that use them (brief: "Import heavy modules ... INSIDE").
@@ -62,12 +62,12 @@ def test_check_json_with_a_warm_cache_imports_no_heavy_module(example_copy: Path
 
 def test_help_lists_every_command_without_importing_them() -> None:
     modules, output = modules_after(
-        "from nencheck.cli.main import main\nassert main(['--help']) == 0"
+        "from nencheck.cli.main import main\nassert main(['--lang', 'en', '--help']) == 0"
     )
-    for name in COMMANDS:
-        assert f"  {name} " in output, name
-        assert SHORT_HELP[name].split(":")[0][:30] in output
-    command_modules = {target.split(":")[0] for target in COMMANDS.values()}
+    for entry in COMMANDS:
+        assert f"  {entry.name} " in output, entry.name
+        assert entry.summary.split(":")[0][:30] in output
+    command_modules = {entry.target.split(":")[0] for entry in COMMANDS}
     assert sorted(command_modules & modules) == []
     assert heavy(modules) == []
     assert "pydantic" not in modules  # the models load with the records, not for --help

@@ -12,6 +12,7 @@ from datetime import date
 from nencheck.checks.problem import Problem
 from nencheck.i18n import _
 from nencheck.model.control import Control, ControlStatus
+from nencheck.model.labels import record_label
 from nencheck.model.records import Records
 
 OTHER_THEME = "other"  # own controls that are not in the catalog
@@ -75,7 +76,8 @@ def rule_control_gap(records: Records, as_of: date) -> list[Problem]:
         if not is_gap(control):
             continue
         message = _("{title}: applicable but not implemented (status {status})").format(
-            title=records.control_title(control.id), status=control.status.value
+            title=records.control_title(control.id),
+            status=record_label(ControlStatus, control.status).lower(),
         )
         problems.append(_problem("control-gap", records, control, message))
     return problems

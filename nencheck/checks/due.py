@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from nencheck.checks.evidence import is_expired
@@ -22,7 +23,18 @@ from nencheck.checks.training import assignments
 from nencheck.model.records import Records
 from nencheck.model.types import Duration
 
-KINDS = ("policy", "finding", "evidence", "training", "incident")
+
+class DueKind(StrEnum):
+    """What a worklist item is; ``--kind`` takes these values, render/labels.py names them."""
+
+    POLICY = "policy"
+    FINDING = "finding"
+    EVIDENCE = "evidence"
+    TRAINING = "training"
+    INCIDENT = "incident"
+
+
+KINDS = tuple(DueKind)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from datetime import date
 from nencheck.checks.problem import Problem
 from nencheck.checks.scope import days_between
 from nencheck.i18n import ngettext
-from nencheck.model.audit import Finding
+from nencheck.model.audit import Finding, FindingStatus, Severity
+from nencheck.model.labels import record_label
 from nencheck.model.records import Records
 
 
@@ -28,9 +29,9 @@ def rule_finding_overdue(records: Records, as_of: date) -> list[Problem]:
             "{severity} finding of {audit} is {status}, due {due}: {count} days overdue on {as_of}",
             late,
         ).format(
-            severity=finding.severity.value,
+            severity=record_label(Severity, finding.severity),
             audit=audit.id,
-            status=finding.status.value,
+            status=record_label(FindingStatus, finding.status).lower(),
             due=finding.due,
             count=late,
             as_of=as_of,

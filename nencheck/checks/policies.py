@@ -7,16 +7,17 @@ from datetime import date
 from nencheck.checks.problem import Problem
 from nencheck.checks.scope import days_between
 from nencheck.i18n import _, ngettext
-from nencheck.model.policy import Policy, PolicyStatus
+from nencheck.model.policy import Policy, PolicyState, PolicyStatus
 from nencheck.model.records import Records
 from nencheck.model.types import Duration
 
-OK = "ok"
-DUE_SOON = "due_soon"
-OVERDUE = "overdue"
-DRAFT = "draft"
-RETIRED = "retired"
-STATES = (OK, DUE_SOON, OVERDUE, DRAFT, RETIRED)
+# Short names for the states (model.policy.PolicyState is their one definition).
+OK = PolicyState.OK
+DUE_SOON = PolicyState.DUE_SOON
+OVERDUE = PolicyState.OVERDUE
+DRAFT = PolicyState.DRAFT
+RETIRED = PolicyState.RETIRED
+STATES = tuple(PolicyState)
 
 
 def policy_state(policy: Policy, as_of: date, due_soon: Duration) -> tuple[str, int | None]:

@@ -81,7 +81,14 @@ def _catalog_row(
 ) -> SoaRow:
     entry = records.catalog.control(control_id)
     assert entry is not None
-    return _row(records, control_id, entry.title, entry.theme, mapping, in_catalog=True)
+    return _row(
+        records,
+        control_id,
+        records.control_title(control_id),
+        entry.theme,
+        mapping,
+        in_catalog=True,
+    )
 
 
 def _row(

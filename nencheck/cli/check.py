@@ -15,18 +15,19 @@ from nencheck.cli.context import (
     output_option,
     stdout_is_terminal,
 )
+from nencheck.cli.groups import HelpCommand
 from nencheck.errors import DataErrors
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option(*FORMATS)
 @output_option
 @global_options
 @click.pass_context
 def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
-    """Validate all records and apply the rules.
+    """Validate all records and apply the rules (for CI).
 
     Exit 0 when all is well (warnings allowed), 1 when a fail_on rule fired,
     2 when records are invalid (nothing was evaluated).

@@ -54,10 +54,10 @@ class AppContext:
         """The evaluation date: --as-of, or today. Only the CLI knows today's date."""
         if self.as_of_text is None:
             return date.today()
-        self._settle_language()
+        self.settle_language()
         return parse_cli_date(self.as_of_text, "--as-of")
 
-    def _settle_language(self) -> None:
+    def settle_language(self) -> None:
         """Find the repository early, so a message about an option is in its language too."""
         if self.lang or self._root is not None:
             return
@@ -82,8 +82,9 @@ class AppContext:
         result = load_repository(*self._source_and_reader())
         if result.errors or result.records is None:
             raise DataErrors(result.errors)
-        if not self.lang:
-            set_language(result.records.settings.language)
+        settings = result.records.settings
+        if not self.lang and "language" in settings.model_fields_set:
+            set_language(settings.language)  # else the environment's, set at start-up
         return result.records
 
     def load_policies(self, wanted_id: str | None = None) -> list[Policy]:
@@ -303,3 +304,16 @@ def emit(content: str | bytes, output: Path | None) -> None:
 def stdout_is_terminal() -> bool:
     """Whether to colour output: only on a terminal, and never when NO_COLOR is set (no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def check_unit(records: Records, unit: str | None, *, allow_all: bool = False) -> None:
+    """A --unit option must name a unit of nencheck.yaml (or ``all`` where the command takes
+    it): the one check every command with --unit makes."""
+    known = [u.id for u in records.settings.units]
+    if unit is None or unit in known or (allow_all and unit == "all"):
+        return
+    raise NencheckError(
+        _("--unit: there is no unit '{unit}'; use one of nencheck.yaml's units: {units}").format(
+            unit=unit, units=", ".join(known) or "-"
+        )
+    )

@@ -9,13 +9,14 @@ import click
 
 from nencheck.cli.completion import complete_control_ids
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.groups import HelpGroup
 from nencheck.cli.policy_import import import_options
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, current_language
 from nencheck.model.records import Records
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def control() -> None:
     """Controls: show one with everything linked to it; import an SoA.

@@ -10,6 +10,7 @@ import click
 from nencheck.checks.due import KINDS
 from nencheck.cli.context import (
     app,
+    check_unit,
     emit,
     format_option,
     global_options,
@@ -17,7 +18,7 @@ from nencheck.cli.context import (
     parse_cli_duration,
     stdout_is_terminal,
 )
-from nencheck.cli.status import check_unit
+from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.model.types import Duration
 
@@ -36,18 +37,19 @@ class DurationType(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.option(
     "--within",
     type=DurationType(),
     default=None,
     metavar="DURATION",
-    help="Also list what falls due within this period, e.g. 60d (default: due_soon).",
+    help="Also list what falls due within this period, e.g. 60d (default: the setting "
+    "due_soon: in nencheck.yaml).",
 )
 @click.option(
     "--kind",
     "kinds",
-    type=click.Choice(KINDS),
+    type=click.Choice([kind.value for kind in KINDS]),
     multiple=True,
     help="Only these kinds (repeat the option for several).",
 )

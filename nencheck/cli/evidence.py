@@ -17,11 +17,12 @@ from nencheck.cli.context import (
     parse_cli_duration,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
+from nencheck.cli.groups import HelpCommand, HelpGroup
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def evidence() -> None:
     """Evidence: store files with their sha256 and a record.
@@ -92,7 +93,7 @@ def add(
     return exitcodes.OK
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option("text", "json")
 @output_option
 @global_options

@@ -17,12 +17,14 @@ from nencheck.cli.context import (
     parse_cli_date,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
+from nencheck.cli.groups import HelpGroup
+from nencheck.model.audit import FindingStatus, Severity
 
-STATUSES = ("open", "in_progress", "closed", "accepted")
-SEVERITIES = ("major", "minor", "observation", "improvement")
+STATUSES = [status.value for status in FindingStatus]
+SEVERITIES = [severity.value for severity in Severity]
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def finding() -> None:
     """The findings register across all audits.
@@ -141,7 +143,7 @@ def add(
 @click.argument("finding_id", metavar="ID", shell_complete=complete_finding_ids)
 @click.option(
     "--status",
-    type=click.Choice([s for s in STATUSES if s != "closed"]),
+    type=click.Choice([s for s in STATUSES if s != FindingStatus.CLOSED]),
     help="The new status (to close, use 'finding close').",
 )
 @click.option("--note", help="What happened; kept in the finding's updates.")

@@ -17,12 +17,14 @@ from nencheck.cli.context import (
     parse_cli_date,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
+from nencheck.cli.groups import HelpGroup
+from nencheck.model.incident import IncidentKind, IncidentStatus
 
-KINDS = ("security_incident", "data_breach", "calamity", "complaint", "signal")
-STATUSES = ("open", "in_progress", "closed")
+KINDS = [kind.value for kind in IncidentKind]
+STATUSES = [status.value for status in IncidentStatus]
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def incident() -> None:
     """The incident register, with the notification deadlines.
@@ -146,7 +148,7 @@ def add(
 @click.argument("incident_id", metavar="ID", shell_complete=complete_incident_ids)
 @click.option(
     "--status",
-    type=click.Choice(["open", "in_progress"]),
+    type=click.Choice([s for s in STATUSES if s != IncidentStatus.CLOSED]),
     help="The new status (to close, use 'incident close').",
 )
 @click.option(

@@ -7,12 +7,13 @@ from pathlib import Path
 import click
 
 from nencheck.cli.context import global_options
+from nencheck.cli.groups import HelpCommand
 from nencheck.i18n import _
 from nencheck.store.read.catalogs import BUILTIN, builtin_catalog
 from nencheck.store.write.scaffold import create_repository, scaffold_files
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument(
     "directory", required=False, type=click.Path(file_okay=False, path_type=Path), default="."
 )
@@ -39,7 +40,9 @@ def init(
     no_commit: bool,
     example: bool,
 ) -> int:
-    """Create a compliance repository: nencheck.yaml, one control file per catalog control
+    """Scaffold a new compliance repository.
+
+    Create a compliance repository: nencheck.yaml, one control file per catalog control
     (applicable, not_started), the folders, a .gitignore and a first git commit.
 
     With --example, DIR gets the example organisation Huisartsenzorg Voorbeeldregio as a git

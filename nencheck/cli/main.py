@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import importlib
 import sys
 import traceback
 from collections.abc import Iterator
@@ -14,70 +13,32 @@ import click
 
 from nencheck import __version__
 from nencheck.cli import exitcodes
+from nencheck.cli.commands import COMMANDS
 from nencheck.cli.context import AppContext, global_options
+from nencheck.cli.groups import LazyGroup
 from nencheck.errors import DataErrors, NencheckError
-from nencheck.i18n import _
-
-# Subcommands are imported only when used, so `nencheck --help` and `check` start fast.
-COMMANDS: dict[str, str] = {
-    "init": "nencheck.cli.init:init",
-    "check": "nencheck.cli.check:check",
-    "status": "nencheck.cli.status:status",
-    "due": "nencheck.cli.due:due",
-    "policy": "nencheck.cli.policy:policy",
-    "control": "nencheck.cli.control:control",
-    "finding": "nencheck.cli.finding:finding",
-    "training": "nencheck.cli.training:training",
-    "evidence": "nencheck.cli.evidence:evidence",
-    "verify": "nencheck.cli.evidence:verify",
-    "incident": "nencheck.cli.incident:incident",
-    "soa": "nencheck.cli.soa:soa",
-    "report": "nencheck.cli.report:report",
-    "notify": "nencheck.cli.notify:notify",
-    "schema": "nencheck.cli.schema:schema",
-}
-
-SHORT_HELP: dict[str, str] = {
-    "init": "Scaffold a new compliance repository.",
-    "check": "Validate all records and apply the rules (for CI).",
-    "status": "Dashboard: controls, policies, findings, evidence, training, incidents.",
-    "due": "What is overdue or falls due soon, by date or by owner.",
-    "policy": "The policy register: list, show, review, new, retire, history, diff, import.",
-    "control": "Controls: show one with everything linked to it; import an SoA.",
-    "finding": "The findings register across all audits.",
-    "training": "Awareness training: completion per unit and module; import exports.",
-    "evidence": "Store evidence files with their sha256.",
-    "verify": "Recompute evidence hashes; report changed or missing files.",
-    "incident": "The incident register with notification deadlines.",
-    "soa": "The Statement of Applicability (Verklaring van Toepasselijkheid).",
-    "report": "The management-review report (HTML or Markdown).",
-    "notify": "E-mail each owner their due list.",
-    "schema": "JSON Schema of the record kinds, for editors.",
-}
+from nencheck.i18n import N_, _, language_from_environment, set_language
 
 
-class LazyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
-            return None
-        module_name, attribute = target.split(":")
-        command = getattr(importlib.import_module(module_name), attribute)
-        assert isinstance(command, click.Command)
-        return command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        # Listing the commands must not import them all: use the short help kept here.
-        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
-        with formatter.section(_("Commands")):
-            formatter.write_dl(rows)
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_("nencheck, version {version}").format(version=__version__))
+        ctx.exit()
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="nencheck")
+@click.group(
+    cls=LazyGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help=N_("Show the version and exit."),
+)
 @global_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -119,11 +80,13 @@ def collector_paused() -> Iterator[None]:
 
 def _main(argv: list[str] | None) -> int:
     app = AppContext()
+    set_language(language_from_environment())  # until --lang or a repository says otherwise
     try:
         result = cli.main(args=argv, prog_name="nencheck", standalone_mode=False, obj=app)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.UsageError as error:
+        app.settle_language()
         error.show()
         return exitcodes.INVALID
     except (click.Abort, KeyboardInterrupt):

@@ -10,6 +10,7 @@ import click
 
 from nencheck.cli import exitcodes
 from nencheck.cli.context import app, global_options, parse_cli_duration
+from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, ngettext
 
@@ -25,9 +26,11 @@ if TYPE_CHECKING:
 DRY_RUN_SENDER = "nencheck <nencheck@localhost>"
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.option(
-    "--within", metavar="DURATION", help="Window for due soon, e.g. 60d (default: due_soon)."
+    "--within",
+    metavar="DURATION",
+    help="Window for due soon, e.g. 60d (default: the setting due_soon: in nencheck.yaml).",
 )
 @click.option("--owner", metavar="NAME", help="Only this owner's list.")
 @click.option(

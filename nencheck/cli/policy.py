@@ -4,48 +4,25 @@
 from __future__ import annotations
 
 import difflib
-import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.commands import POLICY_COMMANDS
 from nencheck.cli.completion import complete_policy_ids
-from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.context import app, check_unit, emit, format_option, global_options, output_option
+from nencheck.cli.groups import LazyGroup
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.model.policy import Policy, PolicyType
+from nencheck.model.policy import Policy, PolicyState, PolicyType
 from nencheck.model.records import find_by_id
 
-STATES = ("ok", "due_soon", "overdue", "draft", "retired")
-
-# Subcommands defined in other modules are imported only when used.
-ELSEWHERE = {
-    "review": "nencheck.cli.policy_edit:review",
-    "new": "nencheck.cli.policy_edit:new",
-    "retire": "nencheck.cli.policy_edit:retire",
-    "import": "nencheck.cli.policy_import:policy_import",
-}
+STATES = [state.value for state in PolicyState]
 
 
-class PolicyGroup(click.Group):
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*self.commands, *ELSEWHERE})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in self.commands:
-            return self.commands[cmd_name]
-        target = ELSEWHERE.get(cmd_name)
-        if target is None:
-            return None
-        module_name, attribute = target.split(":")
-        command = getattr(importlib.import_module(module_name), attribute)
-        assert isinstance(command, click.Command)
-        return command
-
-
-@click.group(cls=PolicyGroup)
+@click.group(cls=LazyGroup, lazy=POLICY_COMMANDS)
 @global_options
 def policy() -> None:
     """The policy register: list, show, review, new, retire, history, diff, import.
@@ -70,7 +47,7 @@ def find_policy(policies: Sequence[Policy], policy_id: str) -> Policy:
     )
 
 
-@policy.command(name="list", short_help="The register with next review and state.")
+@policy.command(name="list")
 @click.option("--unit", metavar="UNIT", help="Only this unit's policies (and those for all units).")
 @click.option("--owner", metavar="NAME", help="Only this owner's policies (case-insensitive).")
 @click.option(
@@ -100,7 +77,9 @@ def policy_list(
     output_format: str,
     output: Path | None,
 ) -> int:
-    """The policy register with each policy's next review and state on the --as-of date.
+    """The register with next review and state.
+
+    The policy register with each policy's next review and state on the --as-of date.
 
     \b
     Example:
@@ -111,10 +90,7 @@ def policy_list(
 
     state = app(ctx)
     records = state.load()
-    if unit is not None and unit not in records.settings.unit_ids() | {"all"}:
-        raise NencheckError(
-            _("--unit: there is no unit {unit} in nencheck.yaml.").format(unit=unit)
-        )
+    check_unit(records, unit, allow_all=True)
     rows = policy_rows(records, state.as_of, PolicyFilter(unit, owner, types, states))
     if output_format == "json":
         emit(policy_json.render_list(rows, state.as_of), output)
@@ -125,14 +101,16 @@ def policy_list(
     return exitcodes.OK
 
 
-@policy.command(short_help="One policy with its next review and state.")
+@policy.command()
 @click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
 @click.pass_context
 def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
-    """One policy: its record with the computed next review and state.
+    """One policy with its next review and state.
+
+    One policy: its record with the computed next review and state.
 
     \b
     Example:
@@ -153,14 +131,16 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
     return exitcodes.OK
 
 
-@policy.command(short_help="Every committed version, newest first.")
+@policy.command()
 @click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @format_option("text", "json")
 @output_option
 @global_options
 @click.pass_context
 def history(ctx: click.Context, policy_id: str, output_format: str, output: Path | None) -> int:
-    """Every committed version of a policy's record and linked document, newest first,
+    """Every committed version, newest first.
+
+    Every committed version of a policy's record and linked document, newest first,
     following renames of the record; a change of the document alone is marked.
 
     With --rev, the history up to that revision.
@@ -184,7 +164,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
     return exitcodes.OK
 
 
-@policy.command(short_help="Changes of record and document between versions.")
+@policy.command()
 @click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.argument("rev_a", metavar="[A]", required=False)
 @click.argument("rev_b", metavar="[B]", required=False)
@@ -194,7 +174,9 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
 def diff(
     ctx: click.Context, policy_id: str, rev_a: str | None, rev_b: str | None, output: Path | None
 ) -> int:
-    """What changed in a policy's record and linked document between two revisions.
+    """Changes of record and document between versions.
+
+    What changed in a policy's record and linked document between two revisions.
 
     A and B are commits, tags or branches; without them, the last two commits that changed the
     record or its document are compared. With only A, A is compared with the newest version.

@@ -12,9 +12,10 @@ import click
 from nencheck.cli import exitcodes
 from nencheck.cli.completion import complete_policy_ids
 from nencheck.cli.context import app, global_options, parse_cli_date, parse_cli_duration
+from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.model.policy import PolicyType
+from nencheck.model.policy import PolicyStatus, PolicyType
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,7 +69,7 @@ def _date(text: str | None, option: str, default: date) -> date:
     return default if text is None else parse_cli_date(text, option)
 
 
-@click.command(short_help="Record a review and commit it.")
+@click.command(cls=HelpCommand)
 @click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.option(
     "--reviewer", required=True, metavar="NAME", help="Who reviewed it (recorded in the file)."
@@ -99,7 +100,9 @@ def review(
     no_commit: bool,
     force: bool,
 ) -> int:
-    """Record a review: last_reviewed, version, next review, an entry in the file's reviews log,
+    """Record a review and commit it.
+
+    Record a review: last_reviewed, version, next review, an entry in the file's reviews log,
     and one commit.
 
     \b
@@ -132,7 +135,7 @@ def review(
     return _apply(ctx, plan_review(state.root, found, request), no_commit, force)
 
 
-@click.command(short_help="Create a policy file (draft by default).")
+@click.command(cls=HelpCommand)
 @click.option("--id", "policy_id", required=True, help="The new policy's id, e.g. PROT-HAP-021.")
 @click.option("--title", required=True, help="Its title.")
 @click.option(
@@ -157,10 +160,10 @@ def review(
 @click.option("--version", default="0.1", show_default=True, help="Its version.")
 @click.option(
     "--status",
-    type=click.Choice(["draft", "active"]),
+    type=click.Choice([PolicyStatus.DRAFT.value, PolicyStatus.ACTIVE.value]),
     default="draft",
     show_default=True,
-    help="active means approved (needs --approved-by and --interval) and reviewed on --date.",
+    help="'active' means approved (needs --approved-by and --interval) and reviewed on --date.",
 )
 @click.option("--approved-by", metavar="NAME", help="Who approved it (for --status active).")
 @click.option(
@@ -196,7 +199,9 @@ def new(
     no_commit: bool,
     force: bool,
 ) -> int:
-    """Create a policy file (a draft unless --status active) and commit it.
+    """Create a policy file (draft by default).
+
+    Create a policy file (a draft unless --status active) and commit it.
 
     \b
     Example:
@@ -228,7 +233,7 @@ def new(
     return _apply(ctx, plan_new(state.root, records, spec), no_commit, force)
 
 
-@click.command(short_help="Retire a policy with date and reason.")
+@click.command(cls=HelpCommand)
 @click.argument("policy_id", metavar="ID", shell_complete=complete_policy_ids)
 @click.option(
     "--reason", required=True, help="Why it is retired (recorded in the file and the commit)."
@@ -242,7 +247,9 @@ def new(
 def retire(
     ctx: click.Context, policy_id: str, reason: str, day: str | None, no_commit: bool, force: bool
 ) -> int:
-    """Retire a policy: status retired, with the date and the reason, and commit.
+    """Retire a policy with date and reason.
+
+    Retire a policy (status: retired), with the date and the reason, and commit.
 
     \b
     Example:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from nencheck.cli.context import app, global_options
+from nencheck.cli.groups import HelpCommand
 from nencheck.i18n import _
 
 
@@ -38,7 +39,7 @@ def import_options(function: click.decorators.FC) -> click.decorators.FC:
     return function
 
 
-@click.command(name="import")
+@click.command(name="import", cls=HelpCommand)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @import_options
 @click.option(

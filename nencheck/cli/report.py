@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.groups import HelpCommand
 from nencheck.i18n import current_language
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option("html", "markdown", default="html")
 @click.option(
     "--template-dir",
@@ -25,7 +26,9 @@ from nencheck.i18n import current_language
 def report(
     ctx: click.Context, output_format: str, template_dir: Path | None, output: Path | None
 ) -> int:
-    """The management-review report: summary figures, controls per theme, policies and reviews
+    """The management-review report (HTML or Markdown).
+
+    The management-review report: summary figures, controls per theme, policies and reviews
     ahead, findings, training, incidents, what is overdue per owner, and the Statement of
     Applicability as an appendix. HTML is one self-contained file that prints to A4.
 

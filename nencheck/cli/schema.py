@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from nencheck.cli.context import emit, global_options, output_option
+from nencheck.cli.groups import HelpCommand
 from nencheck.render.json_schema import SCHEMA_KINDS, all_schemas, schema_for
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @click.argument("kind", required=False, type=click.Choice(sorted(SCHEMA_KINDS)))
 @click.option(
     "--write-dir",

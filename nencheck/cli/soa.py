@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, current_language
 
 FORMATS = ("text", "csv", "xlsx", "markdown", "html", "json")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option(*FORMATS)
 @click.option(
     "--map-from",
@@ -27,7 +28,9 @@ FORMATS = ("text", "csv", "xlsx", "markdown", "html", "json")
 @global_options
 @click.pass_context
 def soa(ctx: click.Context, output_format: str, map_from: str | None, output: Path | None) -> int:
-    """The Statement of Applicability: every catalog control, applicable or not with the
+    """The Statement of Applicability (Verklaring van Toepasselijkheid).
+
+    The Statement of Applicability: every catalog control, applicable or not with the
     justification, its status and owner, and the policies and evidence linked to it.
 
     \b

@@ -10,29 +10,30 @@ import click
 
 from nencheck.cli.context import (
     app,
+    check_unit,
     emit,
     format_option,
     global_options,
     output_option,
     stdout_is_terminal,
 )
-from nencheck.errors import NencheckError
-from nencheck.i18n import _
-from nencheck.model.records import Records
+from nencheck.cli.groups import HelpCommand
 from nencheck.render.json_text import json_text
 
 FORMATS = ("text", "json", "markdown", "html")
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @format_option(*FORMATS)
 @click.option("--unit", metavar="UNIT", help="Only records of this unit (and those for all units).")
 @output_option
 @global_options
 @click.pass_context
 def status(ctx: click.Context, output_format: str, unit: str | None, output: Path | None) -> int:
-    """Dashboard: controls per theme, policies per unit, findings, evidence, training and
-    incidents with their notification deadlines.
+    """Dashboard: controls, policies, findings, evidence, training, incidents.
+
+    Controls per theme, policies per unit, findings, evidence, training, and incidents with
+    their notification deadlines.
 
     \b
     Examples:
@@ -63,14 +64,3 @@ def status(ctx: click.Context, output_format: str, unit: str | None, output: Pat
         width = shutil.get_terminal_size((100, 24)).columns if color else 100
         emit(render_status_text(summary, color=color, width=width), output)
     return 0
-
-
-def check_unit(records: Records, unit: str | None) -> None:
-    """--unit must name a unit of nencheck.yaml."""
-    known = [u.id for u in records.settings.units]
-    if unit is not None and unit not in known:
-        raise NencheckError(
-            _(
-                "--unit: there is no unit '{unit}'; use one of nencheck.yaml's units: {units}"
-            ).format(unit=unit, units=", ".join(known) or "-")
-        )

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 import click
 
 from nencheck.cli import exitcodes
-from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.context import app, check_unit, emit, format_option, global_options, output_option
 from nencheck.cli.editing import commit, commit_options, records_for_edit
+from nencheck.cli.groups import HelpGroup
 from nencheck.i18n import _
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 PROGRESS_FROM_ROWS = 2000  # below this an import is instant; no bar
 
 
-@click.group()
+@click.group(cls=HelpGroup)
 @global_options
 def training() -> None:
     """Awareness training: completion per unit and module; import learning-platform exports.
@@ -58,12 +59,10 @@ def status(
     """
     from nencheck.checks.training import training_figures
     from nencheck.render.training import status_json, status_text
-    from nencheck.store.write.record_edits import require_units
 
     state = app(ctx)
     records = state.load()
-    if unit is not None:
-        require_units(records, [unit])
+    check_unit(records, unit, allow_all=True)
     figures = training_figures(records, state.as_of, None if unit in (None, "all") else unit)
     render = status_json if output_format == "json" else status_text
     emit(render(figures, records, state.as_of, names), output)

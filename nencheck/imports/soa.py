@@ -31,7 +31,7 @@ from nencheck.store.read.catalogs import mapping_2013
 from nencheck.store.write.scaffold import THEME_FOLDERS
 
 # Least implemented first: a merged control is only as far along as its weakest source.
-STATUS_ORDER = ("not_started", "planned", "partial", "implemented")
+STATUS_ORDER = tuple(ControlStatus)  # least to most implemented: the enum's own order
 FIELDS = ("applicable", "justification", "status", "owner", "notes")
 # SPEC's order of a control file, for fields an update adds.
 CONTROL_ORDER = (

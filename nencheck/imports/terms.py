@@ -14,6 +14,8 @@ from datetime import date, datetime
 from typing import Any
 
 from nencheck.i18n import _
+from nencheck.model.control import ControlStatus
+from nencheck.model.policy import PolicyStatus, PolicyType
 from nencheck.model.types import Duration
 
 
@@ -231,8 +233,9 @@ def dutch_date(value: Any) -> date:
 
 # --- words for statuses and kinds -----------------------------------------------------------
 
-POLICY_STATUS_WORDS = {
-    "active": (
+# Keys are the value sets themselves (model/), so a renamed value cannot be missed here.
+POLICY_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    PolicyStatus.ACTIVE: (
         "actief",
         "vastgesteld",
         "geldig",
@@ -243,8 +246,8 @@ POLICY_STATUS_WORDS = {
         "current",
         "published",
     ),
-    "draft": ("concept", "in ontwikkeling", "in bewerking", "in revisie", "draft"),
-    "retired": (
+    PolicyStatus.DRAFT: ("concept", "in ontwikkeling", "in bewerking", "in revisie", "draft"),
+    PolicyStatus.RETIRED: (
         "vervallen",
         "ingetrokken",
         "gearchiveerd",
@@ -255,11 +258,11 @@ POLICY_STATUS_WORDS = {
         "archived",
     ),
 }
-POLICY_TYPE_WORDS = {
-    "protocol": ("protocol", "protocollen", "zorgprotocol"),
-    "policy": ("beleid", "beleidsstuk", "beleidsdocument", "beleidsnotitie", "policy"),
-    "procedure": ("procedure", "procedures"),
-    "work_instruction": (
+POLICY_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    PolicyType.PROTOCOL: ("protocol", "protocollen", "zorgprotocol"),
+    PolicyType.POLICY: ("beleid", "beleidsstuk", "beleidsdocument", "beleidsnotitie", "policy"),
+    PolicyType.PROCEDURE: ("procedure", "procedures"),
+    PolicyType.WORK_INSTRUCTION: (
         "werkinstructie",
         "werkinstructies",
         "wi",
@@ -267,11 +270,19 @@ POLICY_TYPE_WORDS = {
         "work_instruction",
         "instructie",
     ),
-    "form": ("formulier", "formulieren", "form", "checklist"),
-    "other": ("overig", "overige", "anders", "richtlijn", "reglement", "handboek", "other"),
+    PolicyType.FORM: ("formulier", "formulieren", "form", "checklist"),
+    PolicyType.OTHER: (
+        "overig",
+        "overige",
+        "anders",
+        "richtlijn",
+        "reglement",
+        "handboek",
+        "other",
+    ),
 }
-CONTROL_STATUS_WORDS = {
-    "implemented": (
+CONTROL_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    ControlStatus.IMPLEMENTED: (
         "geimplementeerd",
         "volledig geimplementeerd",
         "ingevoerd",
@@ -281,7 +292,7 @@ CONTROL_STATUS_WORDS = {
         "implemented",
         "done",
     ),
-    "partial": (
+    ControlStatus.PARTIAL: (
         "gedeeltelijk",
         "gedeeltelijk geimplementeerd",
         "deels",
@@ -291,8 +302,8 @@ CONTROL_STATUS_WORDS = {
         "partially implemented",
         "in progress",
     ),
-    "planned": ("gepland", "ingepland", "planned"),
-    "not_started": (
+    ControlStatus.PLANNED: ("gepland", "ingepland", "planned"),
+    ControlStatus.NOT_STARTED: (
         "niet gestart",
         "niet geimplementeerd",
         "nog niet gestart",
@@ -310,7 +321,7 @@ def _lookup(words: dict[str, tuple[str, ...]], value: Any) -> str | None:
     text = normalise(value)
     for result, spellings in words.items():
         if text in spellings:
-            return result
+            return str(result)  # the plain value: it is written to YAML as it is
     return None
 
 

@@ -35,13 +35,21 @@ class CatalogControl(Record):
     iso27002_2013: list[Identifier] = Field(default_factory=list)
     source: Text | None = None  # "secondary": numbered after secondary public sources
 
+    def title_in(self, language: str) -> str:
+        """The Dutch title when the language is Dutch and the catalog has one; else the English."""
+        return self.title_nl if language == "nl" and self.title_nl else self.title
+
 
 class Catalog(Record):
     catalog: Identifier
     title: Text
+    title_nl: Text | None = None  # shown when the language is Dutch (``title_in``)
     note: Text | None = None
     themes: list[Theme] = Field(default_factory=list)
     controls: list[CatalogControl]
+
+    def title_in(self, language: str) -> str:
+        return self.title_nl if language == "nl" and self.title_nl else self.title
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:

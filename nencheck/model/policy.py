@@ -28,6 +28,16 @@ class PolicyStatus(StrEnum):
     RETIRED = "retired"
 
 
+class PolicyState(StrEnum):
+    """A policy's review state on a date (``checks.policies.policy_state``): derived, not stored."""
+
+    OK = "ok"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    DRAFT = "draft"
+    RETIRED = "retired"
+
+
 class Review(Record):
     """One entry of a policy's review log. A commit author is not an approval: the reviewer
     and the date are recorded in the file itself (NEN 7510 / ISO 27001 clause 7.5)."""

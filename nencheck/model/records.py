@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar, cast
 
+from nencheck.i18n import current_language
 from nencheck.model.audit import Audit, Finding
 from nencheck.model.catalog import Catalog, CatalogControl
 from nencheck.model.control import Control
@@ -72,9 +73,11 @@ class Records:
         return self.catalog.control(control_id)
 
     def control_title(self, control_id: str) -> str:
+        """The catalog's title in the current language (its ``title_nl`` in Dutch), else the
+        control file's own title (an own control, not in the catalog)."""
         entry = self.catalog.control(control_id)
         if entry is not None:
-            return entry.title
+            return entry.title_in(current_language())
         control = self.control_by_id.get(control_id)
         return (control.title if control and control.title else "") or ""
 

@@ -23,9 +23,10 @@ GRID = "#d9dee4"
 
 @dataclass(frozen=True)
 class Segment:
-    key: str
+    key: str  # the stable value (data-key, for scripts and the tests)
     value: float
     colour: str
+    label: str = ""  # what the hover title shows (the translated label); the key when empty
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _segment(segment: Segment, x: float, y: int, width: float) -> str:
     return (
         f'<g class="segment" data-key="{_attr(segment.key)}" data-value="{_fmt(segment.value)}">'
         f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{segment.colour}">'
-        f"<title>{escape(segment.key)}: {_fmt(segment.value)}</title></rect>{text}</g>"
+        f"<title>{escape(segment.label or segment.key)}: {_fmt(segment.value)}</title></rect>{text}</g>"
     )
 
 

@@ -14,6 +14,7 @@ from nencheck.i18n import _, ngettext
 from nencheck.model.records import Records
 from nencheck.render.errors import render_errors_text
 from nencheck.render.json_text import json_text
+from nencheck.render.labels import problem_severity_label
 
 
 @dataclass
@@ -55,11 +56,12 @@ def render_text(outcome: CheckOutcome) -> str:
     for rule, problems in ordered:
         severity = problems[0].severity
         header = _rule_header(rule, severity, len(problems))
+        word = problem_severity_label(severity)
         lines.append(_style(outcome, header, fg=_COLOURS[severity], bold=True))
         for p in problems:
             where = f"{p.file}:{p.line}:{p.column}:"
             lines.append(
-                f"{where} {_style(outcome, severity, fg=_COLOURS[severity])} {p.rule}: "
+                f"{where} {_style(outcome, word, fg=_COLOURS[severity])} {p.rule}: "
                 f"{p.id}: {p.message}"
             )
         lines.append("")

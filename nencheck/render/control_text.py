@@ -7,12 +7,16 @@ from typing import Any
 
 from nencheck.checks.control_view import ControlView
 from nencheck.i18n import _, ngettext
+from nencheck.render.dates import prose_day
 from nencheck.render.labels import (
     applicable_label,
     control_status_label,
+    finding_status_label,
     incident_kind_label,
+    incident_status_label,
     policy_state_label,
     severity_label,
+    units_label,
 )
 
 
@@ -30,7 +34,7 @@ def render(view: ControlView, as_of: date) -> str:
     lines += _section(_("Findings"), view.findings, _finding_line, _findings_count(view))
     lines += _section(_("Incidents"), view.incidents, _incident_line)
     lines += _history(view)
-    lines += ["", _("As of {date}.").format(date=as_of.isoformat())]
+    lines += ["", _("As of {date}.").format(date=prose_day(as_of))]
     return "\n".join(lines) + "\n"
 
 
@@ -43,7 +47,7 @@ def _soa(view: ControlView) -> list[str]:
         (_("applicable"), applicable_label(control.applicable)),
         (_("status"), control_status_label(control.status.value)),
         (_("owner"), control.owner or "—"),
-        (_("units"), ", ".join(control.units)),
+        (_("units"), units_label(control.units)),
     ]
     if control.justification:
         rows.append((_("justification"), control.justification))
@@ -94,13 +98,16 @@ def _finding_line(item: dict[str, Any]) -> str:
     elif item["closed"]:
         state = _("closed {date}").format(date=item["closed"])
     else:
-        state = item["status"]
+        state = finding_status_label(item["status"])
     severity = severity_label(item["severity"])
     return f"[{severity}] {item['title']} — {state} ({item['audit']})"
 
 
 def _incident_line(item: dict[str, Any]) -> str:
-    state = _("closed {date}").format(date=item["closed"]) if item["closed"] else item["status"]
+    if item["closed"]:
+        state = _("closed {date}").format(date=item["closed"])
+    else:
+        state = incident_status_label(item["status"])
     reported = item["reported"][:10]
     return f"{incident_kind_label(item['kind'])}, {reported}: {item['title']} — {state}"
 

@@ -9,6 +9,36 @@ from nencheck.model.types import Duration
 
 # Babel locales per report language; English output follows British order (day month year).
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+MONTHS = {
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
 
 
 def format_day(day: date | None, language: str) -> str:
@@ -18,6 +48,16 @@ def format_day(day: date | None, language: str) -> str:
     from babel.dates import format_date
 
     return format_date(day, format="long", locale=LOCALES.get(language, "en_GB"))
+
+
+def prose_day(day: date) -> str:
+    """A date in a sentence or heading of text output, in the current language: "23 november
+    2026". Tables, compiler-style lines and machine formats keep ISO (docs/translations.md)."""
+    from nencheck.i18n import current_language
+
+    # Babel's "long" format, without importing Babel into `check` (tests/test_startup.py).
+    names = MONTHS.get(current_language(), MONTHS["en"])
+    return f"{day.day} {names[day.month - 1]} {day.year}"
 
 
 def format_month(day: date, language: str) -> str:

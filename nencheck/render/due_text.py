@@ -8,15 +8,15 @@ import click
 
 from nencheck.checks.due import DueItem
 from nencheck.checks.policies import OVERDUE
-from nencheck.i18n import _, current_language
+from nencheck.i18n import _
+from nencheck.render.dates import format_duration, prose_day
 from nencheck.render.due import DueReport, group_by_owner
 from nencheck.render.labels import days_words, due_kind_label
 
 
 def short_day(day: date) -> str:
-    """Dates in a list: 02-03-2026 in Dutch, 2026-03-02 (ISO) in English."""
-    if current_language() == "nl":
-        return day.strftime("%d-%m-%Y")
+    """Dates in the list: ISO (2026-03-02) in every language, so the column sorts as it reads;
+    the heading writes them out (docs/translations.md, "Dates")."""
     return day.isoformat()
 
 
@@ -40,9 +40,9 @@ def _heading(report: DueReport) -> str:
         "Overdue, or due by {until} (within {within} of {as_of}): {count} item(s), "
         "{overdue} overdue"
     ).format(
-        until=short_day(report.horizon),
-        within=report.within,
-        as_of=short_day(report.as_of),
+        until=prose_day(report.horizon),
+        within=format_duration(report.within),
+        as_of=prose_day(report.as_of),
         count=len(report.items),
         overdue=overdue,
     )

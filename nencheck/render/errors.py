@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from nencheck.errors import DataError
 from nencheck.i18n import _, ngettext
+from nencheck.render.labels import problem_severity_label
 
 
 def render_errors_text(errors: list[DataError]) -> str:
-    lines = [f"{e.file}:{e.line}:{e.column}: error {e.code}: {e.message}" for e in errors]
+    word = problem_severity_label("error")
+    lines = [f"{e.file}:{e.line}:{e.column}: {word} {e.code}: {e.message}" for e in errors]
     files = len({e.file for e in errors})
     lines.append(
         ngettext("{count} data error", "{count} data errors", len(errors)).format(count=len(errors))

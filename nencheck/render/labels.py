@@ -1,73 +1,113 @@
 """Human labels for the stable values in the records (statuses, severities, kinds), translated.
 
-The values themselves (``implemented``, ``due_soon``) stay as they are in JSON; documents for
-people show these labels. Functions, not constants, so the current language applies.
+Each value set is defined once, as a StrEnum (``model/`` for what records hold, ``checks/`` for
+what the rules derive). The records' value sets are named in model/labels.py (so a rule's
+message can use them too); this module adds the rest and the functions every renderer uses.
+The values themselves (``implemented``, ``due_soon``) stay as they are in JSON, CSV and option
+values; documents for people show these labels. The tables hold ``N_()`` marks and ``label()``
+translates at display time, so the current language applies.
 """
 
 from __future__ import annotations
 
-from nencheck.checks.policies import OVERDUE
-from nencheck.i18n import _, ngettext
+from enum import StrEnum
 
-CONTROL_STATUSES = ("implemented", "partial", "planned", "not_started", "missing")
-POLICY_STATES = ("ok", "due_soon", "overdue", "draft", "retired")
-SEVERITIES = ("major", "minor", "observation", "improvement")
-INCIDENT_KINDS = ("security_incident", "data_breach", "calamity", "complaint", "signal")
+from nencheck.checks.due import DueKind
+from nencheck.checks.policies import OVERDUE
+from nencheck.i18n import N_, _, ngettext
+from nencheck.model.audit import AuditType, FindingStatus, Severity
+from nencheck.model.control import ControlStatus
+from nencheck.model.incident import IncidentKind, IncidentStatus
+from nencheck.model.labels import RECORD_LABELS
+from nencheck.model.policy import PolicyState, PolicyStatus, PolicyType
+
+# A Statement of Applicability row has two states beyond a control file's status.
+NOT_APPLICABLE = "not_applicable"
+MISSING = "missing"
+
+LABELS: dict[type[StrEnum], dict[str, str]] = {
+    **RECORD_LABELS,
+    DueKind: {
+        DueKind.POLICY: N_("Policy review"),
+        DueKind.FINDING: N_("Finding"),
+        DueKind.EVIDENCE: N_("Evidence"),
+        DueKind.TRAINING: N_("Training"),
+        DueKind.INCIDENT: N_("Incident notification"),
+    },
+}
+
+# The value sets in the order people read them (tables, legends).
+CONTROL_STATUSES = (
+    ControlStatus.IMPLEMENTED,
+    ControlStatus.PARTIAL,
+    ControlStatus.PLANNED,
+    ControlStatus.NOT_STARTED,
+)
+POLICY_STATES = tuple(PolicyState)
+SEVERITIES = tuple(Severity)
+INCIDENT_KINDS = tuple(IncidentKind)
+
+
+def label(enum: type[StrEnum], value: str) -> str:
+    """The label of ``value`` (a member or its text) of ``enum``, in the current language; an
+    unknown value (from a newer file) is shown as it is rather than hidden."""
+    text = LABELS[enum].get(value)
+    return _(text) if text else str(value)
 
 
 def control_status_label(status: str) -> str:
-    labels = {
-        "implemented": _("Implemented"),
-        "partial": _("Partially implemented"),
-        "planned": _("Planned"),
-        "not_started": _("Not started"),
-        "missing": _("Not addressed"),
-        "not_applicable": _("Not applicable"),
-    }
-    return labels.get(status, status)
+    """A control file's status, or a SoA row's ``not_applicable`` / ``missing``."""
+    if status == NOT_APPLICABLE:
+        return _("Not applicable")
+    if status == MISSING:
+        return _("Not addressed")
+    return label(ControlStatus, status)
 
 
 def policy_state_label(state: str) -> str:
-    labels = {
-        "ok": _("Up to date"),
-        "due_soon": _("Due soon"),
-        "overdue": _("Overdue"),
-        "draft": _("Draft"),
-        "retired": _("Retired"),
-    }
-    return labels.get(state, state)
+    return label(PolicyState, state)
+
+
+def policy_status_label(status: str) -> str:
+    return label(PolicyStatus, status)
+
+
+def policy_type_label(kind: str) -> str:
+    return label(PolicyType, kind)
 
 
 def severity_label(severity: str) -> str:
-    labels = {
-        "major": _("Major"),
-        "minor": _("Minor"),
-        "observation": _("Observation"),
-        "improvement": _("Improvement"),
-    }
-    return labels.get(severity, severity)
+    return label(Severity, severity)
+
+
+def finding_status_label(status: str) -> str:
+    return label(FindingStatus, status)
+
+
+def audit_type_label(kind: str) -> str:
+    return label(AuditType, kind)
 
 
 def incident_kind_label(kind: str) -> str:
-    labels = {
-        "security_incident": _("Security incident"),
-        "data_breach": _("Data breach"),
-        "calamity": _("Calamity"),
-        "complaint": _("Complaint"),
-        "signal": _("Signal"),
-    }
-    return labels.get(kind, kind)
+    return label(IncidentKind, kind)
+
+
+def incident_status_label(status: str) -> str:
+    return label(IncidentStatus, status)
 
 
 def due_kind_label(kind: str) -> str:
-    labels = {
-        "policy": _("Policy review"),
-        "finding": _("Finding"),
-        "evidence": _("Evidence"),
-        "training": _("Training"),
-        "incident": _("Incident notification"),
-    }
-    return labels.get(kind, kind)
+    return label(DueKind, kind)
+
+
+# How serious a rule's problem is ("error" when the rule is in fail_on); the word in text
+# output only: JSON, SARIF, JUnit and GitHub annotations keep "error" and "warning".
+PROBLEM_SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+
+
+def problem_severity_label(severity: str) -> str:
+    text = PROBLEM_SEVERITIES.get(severity)
+    return _(text) if text else severity
 
 
 def applicable_label(applicable: bool | None) -> str:
@@ -78,6 +118,13 @@ def applicable_label(applicable: bool | None) -> str:
 
 def own_theme_label() -> str:
     return _("Own controls")
+
+
+def units_label(units: list[str]) -> str:
+    """A record's units for people: ``all`` is the whole organisation, not a unit named "all"."""
+    if not units or units == ["all"]:
+        return _("whole organisation")
+    return ", ".join(_("all units") if unit == "all" else unit for unit in units)
 
 
 def days_words(days: int, state: str = "") -> str:

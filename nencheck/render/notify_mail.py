@@ -13,8 +13,9 @@ from email.utils import format_datetime, getaddresses, make_msgid
 
 from nencheck.checks.due import DueItem
 from nencheck.checks.owners import OwnerList
-from nencheck.i18n import _, ngettext
+from nencheck.i18n import _
 from nencheck.model.types import Duration
+from nencheck.render.dates import format_duration
 from nencheck.render.labels import days_words
 
 
@@ -67,7 +68,7 @@ def subject(owner_list: OwnerList, letter: Letter) -> str:
 
 
 def _sections(owner_list: OwnerList, letter: Letter) -> list[tuple[str, list[DueItem]]]:
-    window = _("Due within {period}").format(period=duration_words(letter.within))
+    window = _("Due within {period}").format(period=format_duration(letter.within))
     sections = [(_("Overdue"), owner_list.overdue), (window, owner_list.due_soon)]
     return [(title, items) for title, items in sections if items]
 
@@ -136,21 +137,9 @@ def _item_detail(item: DueItem, language: str) -> str:
     )
 
 
-def duration_words(duration: Duration) -> str:
-    words = {
-        "d": ngettext("{count} day", "{count} days", duration.count),
-        "w": ngettext("{count} week", "{count} weeks", duration.count),
-        "m": ngettext("{count} month", "{count} months", duration.count),
-        "y": ngettext("{count} year", "{count} years", duration.count),
-    }
-    return words[duration.unit].format(count=duration.count)
-
-
 def _kind_label(kind: str) -> str:
     from nencheck.render.labels import due_kind_label
 
-    if kind == "incident":
-        return _("Incident notification")
     return due_kind_label(kind)
 
 

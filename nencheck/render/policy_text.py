@@ -7,7 +7,14 @@ from collections import Counter
 from nencheck.checks.policy_register import PolicyRow
 from nencheck.i18n import _, ngettext
 from nencheck.model.history import Version
-from nencheck.render.labels import POLICY_STATES, policy_state_label
+from nencheck.render.dates import format_duration
+from nencheck.render.labels import (
+    POLICY_STATES,
+    policy_state_label,
+    policy_status_label,
+    policy_type_label,
+    units_label,
+)
 
 TITLE_WIDTH = 44
 OWNER_WIDTH = 28
@@ -69,15 +76,18 @@ def render_list(rows: list[PolicyRow]) -> str:
 def render_show(row: PolicyRow) -> str:
     policy = row.policy
     fields: list[tuple[str, str | None]] = [
-        (_("type"), policy.type.value),
-        (_("status"), policy.status.value),
+        (_("type"), policy_type_label(policy.type)),
+        (_("status"), policy_status_label(policy.status)),
         (_("version"), policy.version),
         (_("owner"), policy.owner),
         (_("approved"), _approval(row)),
         (_("last reviewed"), _iso(policy.last_reviewed)),
-        (_("interval"), str(policy.review_interval) if policy.review_interval else None),
+        (
+            _("interval"),
+            format_duration(policy.review_interval) if policy.review_interval else None,
+        ),
         (_("next review"), _next(row)),
-        (_("units"), ", ".join(policy.units)),
+        (_("units"), units_label(policy.units)),
         (_("controls"), ", ".join(policy.controls) or None),
         (_("document"), policy.document),
         (_("audience"), ", ".join(policy.audience) or None),

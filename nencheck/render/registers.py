@@ -10,7 +10,14 @@ from nencheck.checks.incidents import stamp
 from nencheck.checks.registers import FindingRow, IncidentRow
 from nencheck.i18n import _, ngettext
 from nencheck.render.csv_cells import csv_document
+from nencheck.render.dates import prose_day
 from nencheck.render.json_text import json_text
+from nencheck.render.labels import (
+    finding_status_label,
+    incident_kind_label,
+    incident_status_label,
+    severity_label,
+)
 
 
 def table_text(
@@ -82,7 +89,7 @@ def findings_csv(rows: Sequence[FindingRow], as_of: date) -> str:
 
 def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
     if not rows:
-        return _("No findings match on {date}.").format(date=as_of.isoformat()) + "\n"
+        return _("No findings match on {date}.").format(date=prose_day(as_of)) + "\n"
     headers = [
         _("ID"),
         _("AUDIT"),
@@ -97,8 +104,8 @@ def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
         [
             row.finding.id,
             row.audit.id,
-            row.finding.severity.value,
-            row.finding.status.value,
+            severity_label(row.finding.severity),
+            finding_status_label(row.finding.status),
             row.finding.owner,
             row.finding.due.isoformat(),
             _finding_state(row),
@@ -109,7 +116,7 @@ def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
     open_count = sum(1 for row in rows if row.finding.is_open)
     overdue = sum(1 for row in rows if row.overdue)
     summary = _("{count} finding(s), {open} open, {overdue} overdue on {date}").format(
-        count=len(rows), open=open_count, overdue=overdue, date=as_of.isoformat()
+        count=len(rows), open=open_count, overdue=overdue, date=prose_day(as_of)
     )
     return table_text(headers, body) + summary + "\n"
 
@@ -119,7 +126,7 @@ def _finding_state(row: FindingRow) -> str:
     if finding.closed is not None:
         return _("closed {date}").format(date=finding.closed.isoformat())
     if row.days is None:
-        return finding.status.value
+        return finding_status_label(finding.status)
     if row.days < 0:
         return ngettext("{count} day overdue", "{count} days overdue", -row.days).format(
             count=-row.days
@@ -176,13 +183,13 @@ def incidents_csv(rows: Sequence[IncidentRow], as_of: date) -> str:
 
 def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
     if not rows:
-        return _("No incidents match on {date}.").format(date=as_of.isoformat()) + "\n"
+        return _("No incidents match on {date}.").format(date=prose_day(as_of)) + "\n"
     headers = [_("ID"), _("KIND"), _("STATUS"), _("REPORTED"), _("NOTIFICATION"), _("TITLE")]
     body = [
         [
             row.incident.id,
-            row.incident.kind.value,
-            row.incident.status.value,
+            incident_kind_label(row.incident.kind),
+            incident_status_label(row.incident.status),
             stamp(row.incident.reported),
             notification_text(row, as_of),
             row.incident.title,
@@ -196,7 +203,7 @@ def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
         count=len(rows),
         open=sum(1 for row in rows if row.incident.is_open),
         waiting=waiting,
-        date=as_of.isoformat(),
+        date=prose_day(as_of),
     )
     return table_text(headers, body) + summary + "\n"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from nencheck.checks.figures import StatusFigures
 from nencheck.checks.review import AGE_BUCKETS, ManagementReview
-from nencheck.i18n import _, ngettext
+from nencheck.i18n import _, current_language, ngettext
 from nencheck.model.records import Records
 from nencheck.render.dates import format_duration
 from nencheck.render.labels import CONTROL_STATUSES, SEVERITIES
@@ -17,7 +17,7 @@ from nencheck.render.templating import percent
 from nencheck.render.texts import document_texts, label_namespace
 
 ALL_UNITS = "all"
-APPLICABLE_STATUSES = ("implemented", "partial", "planned", "not_started")
+APPLICABLE_STATUSES = CONTROL_STATUSES  # the statuses an applicable control can have
 COLOURS = {
     "implemented": "#2e7d32",
     "partial": "#f2a900",
@@ -173,7 +173,7 @@ def report_context(records: Records, review: ManagementReview, soa: SoaView) -> 
         "as_of": review.as_of,
         "organisation": settings.organisation,
         "framework": records.catalog.catalog,
-        "framework_title": records.catalog.title,
+        "framework_title": records.catalog.title_in(current_language()),
         "units": [(unit.id, unit.name) for unit in settings.units],
         "unit_name": lambda unit: unit_name(records, unit),
         "due_soon": format_duration(settings.due_soon),

@@ -50,7 +50,10 @@ def controls_chart(soa: SoaView) -> str:
         counts = dict.fromkeys(order, 0)
         for row in rows:
             counts["not_applicable" if row.applicable is False else row.status] += 1
-        segments = [charts.Segment(key, counts[key], COLOURS[key]) for key in order]
+        segments = [
+            charts.Segment(key, counts[key], COLOURS[key], control_status_label(key))
+            for key in order
+        ]
         bars.append(charts.Bar(theme, soa.theme_label(theme), segments))
     return charts.stacked_bars(
         "controls-by-theme",
@@ -67,7 +70,7 @@ def policies_chart(review: ManagementReview, context: dict[str, Any]) -> str:
             unit,
             context["unit_name"](unit),
             [
-                charts.Segment(key, value, COLOURS[key])
+                charts.Segment(key, value, COLOURS[key], policy_state_label(key))
                 for key, value in zip(
                     order, (counts.ok, counts.due_soon, counts.overdue), strict=True
                 )
@@ -99,7 +102,10 @@ def findings_chart(review: ManagementReview) -> str:
         charts.Bar(
             severity,
             severity_label(severity),
-            [charts.Segment(bucket, count, COLOURS[bucket]) for bucket, count in buckets.items()],
+            [
+                charts.Segment(bucket, count, COLOURS[bucket], labels.get(bucket, bucket))
+                for bucket, count in buckets.items()
+            ],
         )
         for severity, buckets in review.findings_by_age.items()
     ]

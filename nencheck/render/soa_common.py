@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from nencheck.checks.soa import OWN_THEME, SoaRow, theme_order
-from nencheck.i18n import _
+from nencheck.i18n import _, current_language
 from nencheck.model.records import Records
 from nencheck.render.labels import applicable_label, control_status_label, own_theme_label
 
@@ -46,7 +46,7 @@ def soa_view(records: Records, rows: list[SoaRow], as_of: date, language: str) -
         rows=rows,
         organisation=records.settings.organisation,
         framework=records.catalog.catalog,
-        framework_title=records.catalog.title,
+        framework_title=records.catalog.title_in(current_language()),
         as_of=as_of,
         language=language,
         theme_labels=labels,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nencheck.checks.soa import SoaRow
 from nencheck.i18n import _
+from nencheck.render.dates import prose_day
 from nencheck.render.labels import applicable_label, control_status_label
 from nencheck.render.soa_common import SoaView, document_title
 
@@ -18,9 +19,7 @@ def _shorten(text: str, width: int) -> str:
 
 def render(view: SoaView) -> str:
     mapped_width = min(MAPPED_WIDTH, max((len(_mapped(row)) for row in view.rows), default=0))
-    lines = [
-        f"{document_title()}: {view.organisation} ({view.framework}, {view.as_of.isoformat()})"
-    ]
+    lines = [f"{document_title()}: {view.organisation} ({view.framework}, {prose_day(view.as_of)})"]
     for theme, rows in view.rows_by_theme():
         lines += ["", view.theme_label(theme)]
         for row in rows:

@@ -8,16 +8,18 @@ from dataclasses import dataclass
 from nencheck.checks.figures import StatusFigures
 from nencheck.checks.incidents import stamp
 from nencheck.i18n import _, current_language
+from nencheck.model.policy import PolicyState
 from nencheck.render.dates import format_day
 from nencheck.render.labels import (
+    CONTROL_STATUSES,
     control_status_label,
     incident_kind_label,
     policy_state_label,
     severity_label,
 )
 
-CONTROL_STATUSES = ("implemented", "partial", "planned", "not_started")
-POLICY_STATES = ("ok", "due_soon", "overdue")
+# The states of active policies, the dashboard's columns (drafts and retired ones are not counted).
+POLICY_STATES = (PolicyState.OK, PolicyState.DUE_SOON, PolicyState.OVERDUE)
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,12 @@ def label_namespace() -> SimpleNamespace:
         control_status=label_functions.control_status_label,
         policy_state=label_functions.policy_state_label,
         severity=label_functions.severity_label,
+        finding_status=label_functions.finding_status_label,
+        incident_status=label_functions.incident_status_label,
+        policy_status=label_functions.policy_status_label,
+        policy_type=label_functions.policy_type_label,
+        audit_type=label_functions.audit_type_label,
+        units=label_functions.units_label,
         incident_kind=label_functions.incident_kind_label,
         due_kind=label_functions.due_kind_label,
     )

@@ -10,6 +10,7 @@ from nencheck.checks.training import Assignment, Figures, TrainingFigures, below
 from nencheck.i18n import _
 from nencheck.model.importing import CompletionPlan, group_by_value
 from nencheck.model.records import Records
+from nencheck.render.dates import prose_day
 from nencheck.render.registers import table_text, to_json
 
 FIGURES = (2, 3, 4)  # required, compliant, rate: aligned right
@@ -55,7 +56,7 @@ def status_text(figures: TrainingFigures, records: Records, as_of: date, names: 
     target = records.settings.training_target
     parts = [
         _("Awareness training on {date} (target {target})").format(
-            date=as_of.isoformat(), target=percent(target)
+            date=prose_day(as_of), target=percent(target)
         ),
         "",
     ]

@@ -39,7 +39,10 @@ def test_applicable_control_that_is_not_implemented_is_a_gap() -> None:
     [problem] = rule_control_gap(built, AS_OF)
     assert problem.id == "5.1"
     assert problem.line == built.controls[0].origin.at("status")[0]
-    assert problem.message == "Control 5.1: applicable but not implemented (status partial)"
+    assert (
+        problem.message
+        == "Control 5.1: applicable but not implemented (status partially implemented)"
+    )
 
 
 def test_links_from_either_side_support_an_implemented_control() -> None:

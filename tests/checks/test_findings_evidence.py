@@ -32,7 +32,7 @@ def test_finding_problem_points_at_due_and_names_the_audit() -> None:
     assert (problem.line, problem.column) == built.findings[0].origin.at("due")
     assert (
         problem.message
-        == "major finding of AUD-1 is open, due 2026-11-20: 3 days overdue on 2026-11-23"
+        == "Major finding of AUD-1 is open, due 2026-11-20: 3 days overdue on 2026-11-23"
     )
     assert problem.details["owner"] == "ICT"
     assert problem.details["days"] == -3

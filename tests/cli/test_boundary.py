@@ -114,17 +114,17 @@ def test_interrupt_is_exit_130(tmp_path: Path, run, monkeypatch) -> None:
 
 
 def test_help_lists_every_command(run) -> None:
-    from nencheck.cli.main import COMMANDS
+    from nencheck.cli.commands import COMMANDS
 
     result = run("--help")
     assert result.exit_code == 0
-    for name in COMMANDS:
-        assert name in result.stdout
+    for entry in COMMANDS:
+        assert entry.name in result.stdout
 
 
 @pytest.mark.parametrize("command", ["check", "schema", "init"])
 def test_each_command_help_has_an_example(run, command: str) -> None:
-    result = run(command, "--help")
+    result = run("--lang", "en", command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
 

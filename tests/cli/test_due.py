@@ -89,7 +89,8 @@ def test_text_by_owner_gives_one_block_per_owner(org: Path, run) -> None:
     assert result.exit_code == 0
     blocks = result.stdout.split("\n\n")
     assert blocks[0] == (
-        "Overdue, or due by 2027-01-22 (within 60d of 2026-11-23): 13 item(s), 5 overdue"
+        "Overdue, or due by 22 January 2027 (within 60 days of 23 November 2026): 13 item(s), "
+        "5 overdue"
     )
     headings = [block.splitlines()[0] for block in blocks[1:]]
     assert headings == [
@@ -110,9 +111,11 @@ def test_json_by_owner(org: Path, run) -> None:
     assert sum(len(group["items"]) for group in document["by_owner"]) == 13
 
 
-def test_dutch_text_uses_dutch_dates(org: Path, run) -> None:
+def test_dutch_text_writes_dates_out_in_the_heading_and_iso_in_the_list(org: Path, run) -> None:
     result = run("--lang", "nl", "due", "--as-of", AS_OF, "--kind", "policy", repo=org)
-    assert "12-03-2026" in result.stdout
+    heading, _blank, first, *_rest = result.stdout.splitlines()
+    assert "uiterlijk 22 januari 2027 (binnen 60 dagen na 23 november 2026)" in heading
+    assert first.startswith("2026-03-12  ")
 
 
 def test_csv_opens_in_dutch_excel(org: Path, run, tmp_path: Path) -> None:

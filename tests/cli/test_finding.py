@@ -70,7 +70,7 @@ def test_list_shows_all_audits_findings_by_due_date(run: Run, org: Path) -> None
     assert ids == ["F-2025-EXT-01", "F-2026-INT-04", "F-2026-INT-01", "F-2026-INT-02"]
     assert "54 days overdue" in result.stdout
     assert "due in 22 days" in result.stdout
-    assert result.stdout.splitlines()[-1] == "4 finding(s), 2 open, 1 overdue on 2026-11-23"
+    assert result.stdout.splitlines()[-1] == "4 finding(s), 2 open, 1 overdue on 23 November 2026"
 
 
 @pytest.mark.parametrize(

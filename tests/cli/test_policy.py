@@ -77,7 +77,7 @@ def test_list_filters_by_unit_owner_type_and_state(run: Run, org: Path) -> None:
 def test_list_unknown_unit_is_a_usage_error(run: Run, org: Path) -> None:
     outcome = run("policy", "list", "--unit", "XYZ", repo=org)
     assert outcome.exit_code == 2
-    assert "no unit XYZ" in outcome.stderr
+    assert "no unit 'XYZ'; use one of nencheck.yaml's units: HAP" in outcome.stderr
 
 
 def test_list_as_csv_for_excel(run: Run, org: Path) -> None:

@@ -104,7 +104,7 @@ def test_status_for_one_unit(run: Run, org: Path) -> None:
     assert list(figures["by_unit"]) == ["HCZ"]
     assert figures["required"] == 2
     refused = run("training", "status", "--unit", "XYZ", repo=org)
-    assert refused.exit_code == 2 and "unknown unit(s): XYZ" in refused.stderr
+    assert refused.exit_code == 2 and "no unit 'XYZ'" in refused.stderr
 
 
 # --- import -------------------------------------------------------------------------------------

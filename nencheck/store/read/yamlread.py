@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from nencheck.i18n import _
+from nencheck.store.read.yaml_messages import yaml_problem_message, yaml_tag_message
 
 # Anchors and aliases are legal YAML, but expanded they can blow up ("billion laughs").
 MAX_EXPANDED_NODES = 200_000
@@ -85,7 +86,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            raise YamlFailure(_marked(error, "yaml-syntax")) from None
+            raise YamlFailure(_marked(error, "yaml-syntax", text)) from None
         except yaml.YAMLError as error:
             raise YamlFailure(YamlProblem(1, 1, "yaml-syntax", _one_line(str(error)))) from None
         if node is None:
@@ -101,7 +102,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as error:
-            raise YamlFailure(_marked(error, "yaml-tag")) from None
+            raise YamlFailure(_marked(error, "yaml-tag", text)) from None
         return ParsedYaml(data, node)
     finally:
         loader.dispose()
@@ -152,12 +153,26 @@ def _plain_data(node: yaml.Node) -> Any:
     raise _Unusual
 
 
-def _marked(error: yaml.MarkedYAMLError, code: str) -> YamlProblem:
+def _marked(error: yaml.MarkedYAMLError, code: str, text: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or _("invalid YAML")
-    context = f" ({error.context})" if error.context else ""
-    return YamlProblem(line, column, code, _one_line(f"{problem}{context}"))
+    if code != "yaml-syntax":
+        return YamlProblem(line, column, code, _one_line(yaml_tag_message(error.problem or "")))
+    message = yaml_problem_message(
+        error.problem or "", error.context, _character_at(text, line, column)
+    )
+    return YamlProblem(line, column, code, _one_line(message))
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a 1-based position, or a tab in the line's indentation before it."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    source = lines[line - 1]
+    if "\t" in source[: len(source) - len(source.lstrip())]:
+        return "\t"
+    return source[column - 1] if 0 < column <= len(source) else ""
 
 
 def _one_line(text: str) -> str:

@@ -4,6 +4,7 @@ says how), so the documentation shows what nencheck really prints."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -67,3 +68,36 @@ def test_transcripts_print_what_the_document_shows(
     if updates:
         transcripts.rewrite(document, updates)
     assert not failures, "\n\n".join(failures)
+
+
+# Written on other branches at the time of writing; checked like any other once they exist.
+LANDING = {"risks.md", "site.md", "network.md"}
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def _anchors(document: Path) -> set[str]:
+    anchors, fenced = set(), False
+    for line in document.read_text(encoding="utf-8").split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            title = line.lstrip("#").strip().lower()
+            anchors.add(re.sub(r"[^\w\- ]", "", title).replace(" ", "-"))
+    return anchors
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d.name)
+def test_links_between_the_documents_lead_somewhere(document: Path) -> None:
+    broken = []
+    for target in LINK.findall(document.read_text(encoding="utf-8")):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        path, _, anchor = target.partition("#")
+        linked = (document.parent / path).resolve() if path else document
+        if not linked.exists():
+            if linked.name not in LANDING:
+                broken.append(target)
+            continue
+        if anchor and linked.suffix == ".md" and anchor not in _anchors(linked):
+            broken.append(target)
+    assert not broken, f"{document.name}: {broken}"

@@ -36,9 +36,11 @@ class NencheckError(Exception):
 class DataErrors(NencheckError):
     """The records could not be read; carries every error found, not only the first."""
 
-    def __init__(self, errors: list[DataError]) -> None:
+    def __init__(self, errors: list[DataError], settings_broken: bool = False) -> None:
         super().__init__(f"{len(errors)} data error(s)")
         self.errors = sorted(errors)
+        # nencheck.yaml (or the catalog it names) cannot be read: nothing can be evaluated.
+        self.settings_broken = settings_broken
 
 
 # Stable error codes. Never rename one: they appear in JSON, SARIF and the docs.
@@ -62,4 +64,5 @@ ERROR_CODES: dict[str, str] = {
     "path-outside-repo": "a path that points outside the repository",
     "unknown-framework": "nencheck.yaml names a catalog that does not exist",
     "invalid-catalog": "a catalog file of the organisation's own is not valid",
+    "hidden-file": "a record file whose name (or a folder on its path) starts with a dot",
 }

@@ -126,6 +126,7 @@ def english_in(text: str) -> list[str]:
     whole again) and a quoted value or choice list that spans two lines is still one."""
     text = re.sub(r"^Gebruik: nencheck.*?(?=\n\n|\Z)", " ", text, flags=re.DOTALL | re.MULTILINE)
     text = re.sub(r"(?<=\w)-\n\s*", "-", text)
+    text = re.sub(r" \\\n\s*", " ", text)  # an example command continued on the next line
     lines = [LINE_IDENTIFIERS.sub(" ", line) for line in text.splitlines()]
     cleaned = IDENTIFIER_PATTERN.sub(" ", " ".join(" ".join(lines).split()))
     return [

@@ -117,7 +117,9 @@ def test_data_errors_are_in_dutch(run: Run, example_copy: Path) -> None:
     assert result.exit_code == 2
     assert "fout unknown-field: onbekend veld 'ownr'; bedoelt u 'owner'?" in result.output
     assert "status: verwacht een van: draft, active, retired (gevonden: 'actief')" in result.output
-    assert "2 gegevensfouten in 1 bestand; er is niets beoordeeld." in result.output
+    assert (
+        "2 gegevensfouten in 1 bestand; de cijfers laten 1 onleesbaar bestand weg." in result.output
+    )
 
 
 def test_data_errors_are_in_english_with_lang_en(run: Run, example_copy: Path) -> None:
@@ -125,7 +127,7 @@ def test_data_errors_are_in_english_with_lang_en(run: Run, example_copy: Path) -
     result = run("check", "--as-of", AS_OF, "--lang", "en", repo=example_copy)
     assert "unknown field 'ownr'; did you mean 'owner'?" in result.output
     assert "status: expected one of: draft, active, retired (got 'actief')" in result.output
-    assert "2 data errors in 1 file; nothing was evaluated." in result.output
+    assert "2 data errors in 1 file; figures exclude 1 unreadable file." in result.output
 
 
 @pytest.mark.parametrize(

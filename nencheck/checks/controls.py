@@ -19,7 +19,10 @@ OTHER_THEME = "other"  # own controls that are not in the catalog
 
 
 def missing_controls(records: Records) -> list[str]:
-    """Catalog control ids that no control file addresses, in catalog order."""
+    """Catalog control ids that no control file addresses, in catalog order. None while a
+    control file cannot be read: the control it holds is unknown, not missing (SPEC)."""
+    if "control" in records.unreadable_kinds:
+        return []
     present = set(records.control_by_id)
     return [control_id for control_id in records.catalog.ids() if control_id not in present]
 
@@ -29,12 +32,15 @@ def is_gap(control: Control) -> bool:
 
 
 def is_unsupported(records: Records, control: Control) -> bool:
-    """Applicable and implemented, yet no policy and no evidence linked from either side."""
+    """Applicable and implemented, yet no policy and no evidence linked from either side.
+    Not while a policy or evidence file cannot be read: it may hold the link (SPEC: a record in
+    a broken file is unknown, never missing)."""
     return (
         control.applicable
         and control.status == ControlStatus.IMPLEMENTED
         and not records.policies_for_control(control.id)
         and not records.evidence_for_control(control.id)
+        and not records.unreadable_kinds & {"policy", "evidence"}
     )
 
 

@@ -3,8 +3,13 @@
 Each kind uses the same predicates as its rule, so an overdue item here is a problem in
 ``check``. Training items belong to the person's unit (``owner`` is the unit id: the unit's
 manager follows up; personnel numbers, not names, identify people), and are due when their last
-completion expires, or on the evaluation date itself when the module was never completed.
+completion expires, or from the fixed date the module became required when it was never
+completed (``training.required_since``), never "today".
 Incidents appear while open and not yet notified, due on their notification deadline.
+
+``days`` always agrees with ``state``: overdue items have days < 0, and an item due on the
+evaluation date is due soon with days 0 (SPEC "Evaluation"). A notification deadline that passed
+during the evaluation day (the date is read as its end) is overdue by a part of a day: days -1.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from nencheck.checks.evidence import is_expired
 from nencheck.checks.incidents import open_deadlines
 from nencheck.checks.policies import DUE_SOON, OVERDUE, policy_state
 from nencheck.checks.scope import days_between, in_unit
-from nencheck.checks.training import assignments
+from nencheck.checks.training import assignment_due, assignments
 from nencheck.model.records import Records
 from nencheck.model.types import Duration
 
@@ -164,10 +169,11 @@ def _evidence(records: Records, as_of: date, horizon: date) -> list[DueItem]:
 def _training(records: Records, as_of: date, horizon: date) -> list[DueItem]:
     items = []
     for assignment in assignments(records, as_of):
-        due = assignment.valid_until or as_of
-        if assignment.compliant and due > horizon:
+        due = assignment_due(records, assignment, as_of)
+        if due > horizon:
             continue
         person, module = assignment.person, assignment.module
+        days = days_between(due, as_of)
         items.append(
             DueItem(
                 "training",
@@ -176,8 +182,8 @@ def _training(records: Records, as_of: date, horizon: date) -> list[DueItem]:
                 person.unit,
                 [person.unit],
                 due,
-                days_between(due, as_of),
-                DUE_SOON if assignment.compliant else OVERDUE,
+                days,
+                _state(days),
             )
         )
     return items
@@ -197,8 +203,14 @@ def _incidents(records: Records, as_of: date, horizon: date) -> list[DueItem]:
                 incident.owner,
                 list(incident.units),
                 found.due,
-                days_between(found.due, as_of),
+                _incident_days(found.due, as_of, found.late),
                 OVERDUE if found.late else DUE_SOON,
             )
         )
     return items
+
+
+def _incident_days(due: date, as_of: date, late: bool) -> int:
+    """Days to the deadline; a late one is at least a (part of a) day past (module docstring)."""
+    days = days_between(due, as_of)
+    return min(days, -1) if late else days

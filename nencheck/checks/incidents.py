@@ -11,6 +11,11 @@ unnotified breach is late on the date by the end of which 72 hours have passed, 
 notification counts when it was made on or before that day. Incidents reported after the
 evaluation date are not judged yet.
 
+The two rules, and the late figures of ``status`` and the report, judge an incident while it is
+open or was reported within the last 12 months (SPEC "Evaluation"): a breach closed in 2025 stays
+in the register with its late notification, but is no longer a problem in every CI run. The 12
+months include their first day: on 2026-11-23 an incident reported on 2025-11-23 still counts.
+
 Deadlines are expressed in Dutch time (Europe/Amsterdam) when the system knows that zone: a
 breach reported at 10:00 summer time on the Friday before the clocks go back is due at 09:00
 winter time on Monday, and a calamity's third working day ends at midnight Dutch time, whatever
@@ -30,6 +35,7 @@ from nencheck.checks.workdays import add_working_days
 from nencheck.i18n import _
 from nencheck.model.incident import Incident, IncidentKind
 from nencheck.model.records import Records
+from nencheck.model.types import add_months
 
 try:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,6 +46,7 @@ except (ImportError, ZoneInfoNotFoundError):  # no tz database (some Windows ins
 
 BREACH_HOURS = 72
 CALAMITY_WORKING_DAYS = 3
+LATE_SCOPE_MONTHS = 12
 BREACH_RULE = "breach-notification-late"
 CALAMITY_RULE = "calamity-report-late"
 
@@ -135,16 +142,22 @@ def open_deadlines(records: Records, as_of: date) -> list[Deadline]:
     return [d for d in deadlines(records, as_of) if d.incident.is_open and d.notified is None]
 
 
+def in_late_scope(incident: Incident, as_of: date) -> bool:
+    """Open, or reported on or after the same day 12 months before ``as_of``."""
+    return incident.is_open or incident.reported.date() >= add_months(as_of, -LATE_SCOPE_MONTHS)
+
+
+def late_deadlines(records: Records, as_of: date) -> list[Deadline]:
+    """The late notifications the rules and figures judge: within the 12-month scope."""
+    return [d for d in deadlines(records, as_of) if d.late and in_late_scope(d.incident, as_of)]
+
+
 def rule_breach_notification_late(records: Records, as_of: date) -> list[Problem]:
-    return [
-        _problem(d, as_of) for d in deadlines(records, as_of) if d.late and d.rule == BREACH_RULE
-    ]
+    return [_problem(d, as_of) for d in late_deadlines(records, as_of) if d.rule == BREACH_RULE]
 
 
 def rule_calamity_report_late(records: Records, as_of: date) -> list[Problem]:
-    return [
-        _problem(d, as_of) for d in deadlines(records, as_of) if d.late and d.rule == CALAMITY_RULE
-    ]
+    return [_problem(d, as_of) for d in late_deadlines(records, as_of) if d.rule == CALAMITY_RULE]
 
 
 def _problem(found: Deadline, as_of: date) -> Problem:

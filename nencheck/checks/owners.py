@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from email.utils import getaddresses
 
 from nencheck.checks.due import DueItem
 from nencheck.checks.policies import OVERDUE
-from nencheck.errors import NencheckError
-from nencheck.i18n import _
 
 NO_OWNER = ""
 
@@ -42,9 +39,7 @@ class Plan:
 
 def plan(items: Iterable[DueItem], contacts: dict[str, str]) -> Plan:
     """Group the items per owner; owners without a (matching) contact go to ``missing``.
-    Every contact is checked, not only those with items: a typo surfaces before it matters."""
-    for name, contact in contacts.items():
-        check_address(name, contact)
+    The addresses were checked when the settings were read (model/settings.py)."""
     by_owner: dict[str, list[DueItem]] = {}
     for item in items:
         by_owner.setdefault(item.owner or NO_OWNER, []).append(item)
@@ -67,15 +62,3 @@ def _order(item: DueItem) -> tuple[int, date, str, str]:
 def _name_key(name: str) -> str:
     """Owner names as people type them: case and runs of spaces do not matter."""
     return " ".join(str(name).split()).casefold()
-
-
-def check_address(owner: str, address: str) -> None:
-    """An address from contacts: one or more, comma-separated, each with an @."""
-    parsed = getaddresses([address])
-    if not parsed or any("@" not in mailbox or " " in mailbox for _name, mailbox in parsed):
-        raise NencheckError(
-            _(
-                "nencheck.yaml, contacts: '{address}' for owner '{owner}' is not an e-mail "
-                "address; write it as name@example.org (several separated by commas)"
-            ).format(address=address, owner=owner)
-        )

@@ -14,7 +14,7 @@ from datetime import date
 from nencheck.checks.due import DueItem, due_items
 from nencheck.checks.figures import StatusFigures
 from nencheck.checks.findings import is_overdue
-from nencheck.checks.incidents import Deadline, deadlines, open_deadlines
+from nencheck.checks.incidents import Deadline, deadlines, in_late_scope, open_deadlines
 from nencheck.checks.policies import OVERDUE, policy_state
 from nencheck.checks.soa import SoaRow, soa_rows
 from nencheck.checks.summary import status_summary
@@ -69,7 +69,7 @@ class ManagementReview:
     open_findings: list[OpenFinding]
     findings_by_age: dict[str, dict[str, int]]  # severity -> age bucket -> open findings
     incidents_last_year: dict[str, int]  # kind -> incidents reported in the past 12 months
-    notifications: list[Deadline]  # breaches and calamities of the past year, and any still late
+    notifications: list[Deadline]  # breaches and calamities open or of the past 12 months
     pending_notifications: list[Deadline]
     overdue_by_owner: list[OwnerWork]  # policies, findings, evidence, incidents (not training)
     training_overdue_by_unit: dict[str, int]
@@ -79,9 +79,7 @@ def management_review(records: Records, as_of: date) -> ManagementReview:
     findings = open_findings(records, as_of)
     year_ago = add_months(as_of, -MONTHS_AHEAD)
     recent = [i for i in records.incidents if year_ago < i.reported.date() <= as_of]
-    notifications = [
-        d for d in deadlines(records, as_of) if d.late or year_ago < d.incident.reported.date()
-    ]
+    notifications = [d for d in deadlines(records, as_of) if in_late_scope(d.incident, as_of)]
     overdue = [
         item
         for item in due_items(records, as_of, records.settings.due_soon)

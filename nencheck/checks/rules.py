@@ -20,6 +20,7 @@ from nencheck.checks.findings import rule_finding_overdue
 from nencheck.checks.incidents import rule_breach_notification_late, rule_calamity_report_late
 from nencheck.checks.policies import rule_policy_due_soon, rule_policy_overdue
 from nencheck.checks.policy_changes import rule_policy_changed_unversioned
+from nencheck.checks.policy_dates import rule_policy_review_date_inconsistent
 from nencheck.checks.problem import Problem
 from nencheck.checks.training import rule_training_below_target, rule_training_overdue
 from nencheck.i18n import N_, _
@@ -61,6 +62,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("control-unsupported", "control", N_("An applicable, implemented control with no policy and no evidence linked."), rule_control_unsupported),
     RuleSpec("breach-notification-late", "incident", N_("A data breach not notified to the AP within 72 hours (AVG art. 33)."), rule_breach_notification_late),
     RuleSpec("calamity-report-late", "incident", N_("A calamity not reported to the IGJ within 3 working days."), rule_calamity_report_late),
+    RuleSpec("policy-review-date-inconsistent", "policy", N_("An explicit next_review before last_reviewed, or later than last_reviewed + review_interval."), rule_policy_review_date_inconsistent),
 )
 # fmt: on
 

@@ -26,7 +26,7 @@ from nencheck.checks.figures import (
     UnitTrainingFigures,
 )
 from nencheck.checks.findings import is_overdue
-from nencheck.checks.incidents import BREACH_RULE, CALAMITY_RULE, deadlines, open_deadlines
+from nencheck.checks.incidents import BREACH_RULE, CALAMITY_RULE, late_deadlines, open_deadlines
 from nencheck.checks.policies import DUE_SOON, OK, OVERDUE, policy_states
 from nencheck.checks.scope import in_unit
 from nencheck.checks.training import Figures, below_target, training_figures
@@ -49,6 +49,8 @@ def status_summary(records: Records, as_of: date, unit: str | None = None) -> St
         evidence=evidence_summary(records, as_of, unit),
         training=training_summary(records, as_of, unit),
         incidents=incidents_summary(records, as_of, unit),
+        # Files whose records the figures leave out: they could not be read (SPEC).
+        unreadable=tuple(records.unreadable),
     )
 
 
@@ -169,7 +171,7 @@ def incidents_summary(records: Records, as_of: date, unit: str | None) -> Incide
     chosen = {
         i.id for i in records.incidents if in_unit(i.units, unit) and i.reported.date() <= as_of
     }
-    late = [d for d in deadlines(records, as_of) if d.late and d.incident.id in chosen]
+    late = [d for d in late_deadlines(records, as_of) if d.incident.id in chosen]
     by_kind = Counter(i.kind.value for i in records.incidents if i.id in chosen and i.is_open)
     return IncidentFigures(
         total=len(chosen),

@@ -5,6 +5,13 @@ A person needs a module (an *assignment*) when the module's ``required_for`` nam
 person's unit or role, and the person had not left on the date. The latest completion on or
 before the date counts; it is valid through completed + valid_for (inclusive). Completions dated
 after the evaluation date do not count yet. People are named by personnel number only.
+
+A never-completed assignment is due from a fixed date, so its date does not move every day: the
+day the records first show the module being taken (its earliest completion on or before the
+evaluation date). The records hold no start date of a person or a module; the first completion
+is the earliest day on which the module demonstrably existed. A module nobody has completed yet
+is due from the earliest completion of any module, and without any completion at all from the
+evaluation date itself (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -152,6 +159,31 @@ def _latest_completions(records: Records, as_of: date) -> dict[tuple[str, str], 
     return latest
 
 
+def required_since(records: Records, as_of: date) -> dict[str, date]:
+    """Module id -> the fixed date a never-completed assignment of it is due (module docstring)."""
+    return records.derive(("required_since", as_of), lambda: _required_since(records, as_of))
+
+
+def _required_since(records: Records, as_of: date) -> dict[str, date]:
+    table = records.completions
+    limit = as_of.toordinal()
+    first: dict[str, int] = {}
+    for module, day in zip(table.module, table.day, strict=True):
+        if day <= limit and first.get(module, limit + 1) > day:
+            first[module] = day
+    fallback = min(first.values(), default=limit)
+    return {
+        module.id: date.fromordinal(first.get(module.id, fallback)) for module in records.modules
+    }
+
+
+def assignment_due(records: Records, assignment: Assignment, as_of: date) -> date:
+    """When an assignment without a valid completion fell due: its expiry, or the fixed date."""
+    if assignment.valid_until is not None:
+        return assignment.valid_until
+    return required_since(records, as_of).get(assignment.module.id, as_of)
+
+
 def training_figures(records: Records, as_of: date, unit: str | None = None) -> TrainingFigures:
     """The figures on a date, computed once per records, date and unit: ``check`` needs them
     for two rules and ``status`` for its summary. Treat the result as read-only."""
@@ -205,7 +237,7 @@ def rule_training_overdue(records: Records, as_of: date) -> list[Problem]:
     problems = []
     for person_assignments in per_person.values():
         person = person_assignments[0].person
-        parts = [_describe(assignment) for assignment in person_assignments]
+        parts = [_describe(records, assignment, as_of) for assignment in person_assignments]
         message = _("no valid completion on {as_of} of: {modules}; unit {unit}").format(
             unit=person.unit, as_of=as_of, modules=", ".join(parts)
         )
@@ -274,9 +306,11 @@ def percent(share: float, decimals: int | None = None) -> str:
     return f"{share * 100:.{decimals}f}%"
 
 
-def _describe(assignment: Assignment) -> str:
+def _describe(records: Records, assignment: Assignment, as_of: date) -> str:
     if assignment.valid_until is None:
-        return _("{module} (never completed)").format(module=assignment.module.id)
+        return _("{module} (never completed, due since {since})").format(
+            module=assignment.module.id, since=assignment_due(records, assignment, as_of)
+        )
     return _("{module} (valid until {until})").format(
         module=assignment.module.id, until=assignment.valid_until
     )

@@ -14,6 +14,7 @@ from nencheck.cli.context import (
     global_options,
     output_option,
     stdout_is_terminal,
+    text_width,
 )
 from nencheck.cli.groups import HelpCommand
 from nencheck.errors import DataErrors
@@ -30,7 +31,7 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
     """Validate all records and apply the rules (for CI).
 
     Exit 0 when all is well (warnings allowed), 1 when a fail_on rule fired,
-    2 when records are invalid (nothing was evaluated).
+    2 when records are invalid (the readable records are still evaluated).
 
     \b
     Example:
@@ -42,20 +43,32 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
     state = app(ctx)
     as_of = state.as_of
     try:
-        records = state.load()
-    except DataErrors as failure:
-        outcome = CheckOutcome(as_of=as_of, errors=failure.errors, problems=[], records=None)
+        result = state.load_result()
+    except DataErrors as failure:  # nencheck.yaml unreadable: nothing can be evaluated
+        outcome = CheckOutcome(
+            as_of=as_of,
+            errors=failure.errors,
+            problems=[],
+            records=None,
+            width=text_width(output),
+        )
         emit(RENDERERS[output_format](outcome), output)
         return exitcodes.INVALID
     from nencheck.cli.history_rules import history_rules
 
+    records = result.records
+    assert records is not None
     problems = evaluate(records, as_of, extra_rules=history_rules(state, records))
     outcome = CheckOutcome(
         as_of=as_of,
-        errors=[],
+        errors=sorted(result.errors),
         problems=problems,
         records=records,
         color=output is None and stdout_is_terminal(),
+        width=text_width(output),
+        unreadable=len(result.unreadable),
     )
     emit(RENDERERS[output_format](outcome), output)
+    if outcome.errors:
+        return exitcodes.INVALID
     return exitcodes.RULES_FAILED if outcome.failed else exitcodes.OK

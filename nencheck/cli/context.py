@@ -8,21 +8,21 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from nencheck.errors import DataErrors, NencheckError
+from nencheck.errors import DataError, DataErrors, NencheckError
 from nencheck.i18n import _, set_language
 
 if TYPE_CHECKING:  # the models (pydantic) load with the records, not for `nencheck --help`
     from nencheck.model.policy import Policy
     from nencheck.model.records import Records
     from nencheck.model.types import Duration
-    from nencheck.store.read.loader import FileReader
+    from nencheck.store.read.loader import FileReader, LoadResult
     from nencheck.store.read.source import FileSource
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -38,6 +38,9 @@ class AppContext:
     debug: bool = False
     no_cache: bool = False
     _root: Path | None = None
+    # Data errors reported by a reading command that went on with the readable records: the
+    # command exits 2 when it is done (SPEC, "One broken file never takes the dashboard down").
+    data_errors: list[DataError] = field(default_factory=list)
     _shallow_checked: bool = False
 
     @property
@@ -75,25 +78,53 @@ class AppContext:
             if match:
                 set_language(match.group(1))
 
-    def load(self) -> Records:
-        """All records, from the working tree or the revision asked for; raises DataErrors."""
+    @property
+    def today(self) -> date:
+        """Today's real date, whatever --as-of says: dates of things that happened may not lie
+        after it (SPEC, "Evaluation"). Only the CLI knows it."""
+        return date.today()
+
+    def load_result(self) -> LoadResult:
+        """Every readable record and every error (``store.read.loader.load_repository``); raises
+        DataErrors only when nothing can be evaluated (nencheck.yaml or its catalog unreadable)."""
         from nencheck.store.read.loader import load_repository
 
-        result = load_repository(*self._source_and_reader())
-        if result.errors or result.records is None:
-            raise DataErrors(result.errors)
+        result = load_repository(*self._source_and_reader(), today=self.today)
+        if result.records is None:
+            raise DataErrors(result.errors, settings_broken=True)
         settings = result.records.settings
         if not self.lang and "language" in settings.model_fields_set:
             set_language(settings.language)  # else the environment's, set at start-up
+        return result
+
+    def load(self, strict: bool = False) -> Records:
+        """The records, from the working tree or the revision asked for. With errors, a reading
+        command still gets what the readable files say: the errors and the count of files left
+        out go to stderr first, and the command exits 2 when it is done (``main``). A command
+        that changes records passes ``strict`` and gets DataErrors instead."""
+        result = self.load_result()
+        if result.errors:
+            if strict:
+                raise DataErrors(result.errors)
+            self.report_errors(result.errors, len(result.unreadable))
+        assert result.records is not None
         return result.records
 
+    def report_errors(self, errors: list[DataError], unreadable: int) -> None:
+        """The data errors on stderr, ahead of the command's output; the exit code becomes 2."""
+        from nencheck.render.errors import render_errors_text
+
+        click.echo(render_errors_text(errors, unreadable=unreadable), err=True, nl=False)
+        self.data_errors.extend(errors)
+
     def load_policies(self, wanted_id: str | None = None) -> list[Policy]:
-        """Only the policy records (``store.loader.load_policies``); raises DataErrors."""
+        """Only the policy records (``store.loader.load_policies``); errors are reported on
+        stderr (the command exits 2 when done), the readable policies returned."""
         from nencheck.store.read.loader import load_policies
 
-        policies, errors = load_policies(*self._source_and_reader(), wanted_id)
+        policies, errors = load_policies(*self._source_and_reader(), wanted_id, today=self.today)
         if errors:
-            raise DataErrors(errors)
+            self.report_errors(errors, len({error.file for error in errors}))
         return policies
 
     def warn_if_shallow(self) -> None:
@@ -304,6 +335,25 @@ def emit(content: str | bytes, output: Path | None) -> None:
 def stdout_is_terminal() -> bool:
     """Whether to colour output: only on a terminal, and never when NO_COLOR is set (no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def text_width(output: object = None) -> int | None:
+    """The width text output must fit: ``COLUMNS`` when set, else the terminal's; ``None`` (no
+    limit: whole lines, one record each, for ``grep``) when written to a file or piped without
+    ``COLUMNS`` (docs/evaluation.md, "Width of text output")."""
+    if output not in (None, "-"):
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), MIN_WIDTH)
+    if sys.stdout.isatty():
+        import shutil
+
+        return max(shutil.get_terminal_size().columns, MIN_WIDTH)
+    return None
+
+
+MIN_WIDTH = 40  # below this, tables would be all ellipses: narrower terminals get long lines
 
 
 def check_unit(records: Records, unit: str | None, *, allow_all: bool = False) -> None:

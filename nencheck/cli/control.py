@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from nencheck.cli.completion import complete_control_ids
-from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.context import (
+    app,
+    emit,
+    format_option,
+    global_options,
+    output_option,
+    text_width,
+)
 from nencheck.cli.groups import HelpGroup
 from nencheck.cli.policy_import import import_options
 from nencheck.errors import NencheckError
@@ -58,8 +65,10 @@ def show(ctx: click.Context, control_id: str, output_format: str, output: Path |
             ).format(id=control_id, catalog=records.catalog.catalog)
         )
     view.history = file_versions(state.root, view.soa_file)
-    renderers = {"text": control_text.render, "json": control_json.render}
-    emit(renderers[output_format](view, state.as_of), output)
+    if output_format == "text":
+        emit(control_text.render(view, state.as_of, text_width(output)), output)
+    else:
+        emit(control_json.render(view, state.as_of), output)
     return 0
 
 
@@ -148,7 +157,7 @@ def import_soa(
     )
 
     state = app(ctx)
-    records = state.load()
+    records = state.load(strict=True)
     explicit = parse_map_option(maps)
     table = read_table(file, file.name, sheet, expected_headers(explicit, CONTROL_HEADERS))
     columns = map_columns(table, explicit, CONTROL_HEADERS)

@@ -17,6 +17,7 @@ from nencheck.cli.context import (
     output_option,
     parse_cli_duration,
     stdout_is_terminal,
+    text_width,
 )
 from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
@@ -99,6 +100,7 @@ def due(
         items,
         by_owner=group == "owner",
         color=output_format == "text" and output is None and stdout_is_terminal(),
+        width=text_width(output),
     )
     emit(_render(output_format, report), output)
     return 0

@@ -43,8 +43,12 @@ def split_ids(values: tuple[str, ...] | str | None) -> list[str]:
 
 def commit(root: Path, changes: list[Any], message: str, *, no_commit: bool, force: bool) -> None:
     """Write the changes with one commit (or staged only), and say so on stderr."""
+    from datetime import date
+
+    from nencheck.store.write.event_dates import refuse_future_events
     from nencheck.store.write.writer import apply_changes
 
+    refuse_future_events(changes, date.today())  # only the CLI knows today
     commit_id = apply_changes(root, changes, message, commit=not no_commit, force=force)
     files = ", ".join(change.path for change in changes)
     if commit_id:
@@ -64,4 +68,4 @@ def records_for_edit(state: Any) -> Any:
         raise NencheckError(
             _("--rev and --as-recorded apply to reports only; changes are made to the working tree")
         )
-    return state.load()
+    return state.load(strict=True)

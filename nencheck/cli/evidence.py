@@ -15,6 +15,7 @@ from nencheck.cli.context import (
     output_option,
     parse_cli_date,
     parse_cli_duration,
+    text_width,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
 from nencheck.cli.groups import HelpCommand, HelpGroup
@@ -114,6 +115,8 @@ def verify(ctx: click.Context, output_format: str, output: Path | None) -> int:
 
     state = app(ctx)
     report = verify_evidence(state.root, state.load())
-    render = verify_json if output_format == "json" else verify_text
-    emit(render(report, state.as_of), output)
+    if output_format == "json":
+        emit(verify_json(report, state.as_of), output)
+    else:
+        emit(verify_text(report, state.as_of, text_width(output)), output)
     return exitcodes.OK if report.ok else exitcodes.RULES_FAILED

@@ -15,6 +15,7 @@ from nencheck.cli.context import (
     global_options,
     output_option,
     parse_cli_date,
+    text_width,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
 from nencheck.cli.groups import HelpGroup
@@ -81,11 +82,10 @@ def list_findings(
     state = app(ctx)
     chosen = FindingFilter(statuses, severities, owner, control, overdue)
     rows = finding_rows(state.load(), state.as_of, chosen)
-    render = {
-        "text": registers.findings_text,
-        "json": registers.findings_json,
-        "csv": registers.findings_csv,
-    }[output_format]
+    if output_format == "text":
+        emit(registers.findings_text(rows, state.as_of, text_width(output)), output)
+        return exitcodes.OK
+    render = {"json": registers.findings_json, "csv": registers.findings_csv}[output_format]
     emit(render(rows, state.as_of), output)
     return exitcodes.OK
 

@@ -69,9 +69,13 @@ def _list_files(plan: ImportPlan, create: str, update: str) -> None:
 def _write(
     root: Path, table: Table, plan: ImportPlan, options: RunOptions, subject: str, counts: str
 ) -> int:
+    from datetime import date
+
+    from nencheck.store.write.event_dates import refuse_future_events
     from nencheck.store.write.writer import Change, apply_changes
 
     changes = [Change(planned.path, planned.content) for planned in plan.files()]
+    refuse_future_events(changes, date.today())  # only the CLI knows today
     message = commit_message(table, plan, subject, counts)
     commit = apply_changes(root, changes, message, commit=options.commit, force=options.force)
     _list_files(plan, _("created {path}"), _("updated {path}: {changes}"))

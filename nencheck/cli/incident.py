@@ -15,6 +15,7 @@ from nencheck.cli.context import (
     global_options,
     output_option,
     parse_cli_date,
+    text_width,
 )
 from nencheck.cli.editing import commit, commit_options, records_for_edit, split_ids
 from nencheck.cli.groups import HelpGroup
@@ -79,11 +80,10 @@ def list_incidents(
 
     state = app(ctx)
     rows = incident_rows(state.load(), state.as_of, statuses, kinds)
-    render = {
-        "text": registers.incidents_text,
-        "json": registers.incidents_json,
-        "csv": registers.incidents_csv,
-    }[output_format]
+    if output_format == "text":
+        emit(registers.incidents_text(rows, state.as_of, text_width(output)), output)
+        return exitcodes.OK
+    render = {"json": registers.incidents_json, "csv": registers.incidents_csv}[output_format]
     emit(render(rows, state.as_of), output)
     return exitcodes.OK
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from nencheck.cli.context import global_options
+from nencheck.cli.context import global_options, text_width
 from nencheck.cli.groups import HelpCommand
 from nencheck.i18n import _
 from nencheck.store.read.catalogs import BUILTIN, builtin_catalog
@@ -59,12 +59,13 @@ def init(
     catalog = builtin_catalog(framework)
     files = scaffold_files(catalog, organisation, language)
     create_repository(directory, files, commit=not no_commit)
-    click.echo(
-        _(
-            "created {count} files in {path}; next: edit nencheck.yaml (units, contacts) and run "
-            "'nencheck status'"
-        ).format(count=len(files), path=directory)
-    )
+    from nencheck.render.layout import wrap_text
+
+    message = _(
+        "created {count} files in {path}; next: edit nencheck.yaml (units, contacts) and run "
+        "'nencheck status'"
+    ).format(count=len(files), path=directory)
+    click.echo(wrap_text(message, text_width()))
     return 0
 
 

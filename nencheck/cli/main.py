@@ -16,8 +16,12 @@ from nencheck.cli import exitcodes
 from nencheck.cli.commands import COMMANDS
 from nencheck.cli.context import AppContext, global_options
 from nencheck.cli.groups import LazyGroup
+from nencheck.cli.helpformat import HelpFormatter
 from nencheck.errors import DataErrors, NencheckError
 from nencheck.i18n import N_, _, language_from_environment, set_language
+
+# Every command's --help, also of subcommands click creates contexts for itself (issue 15).
+click.Context.formatter_class = HelpFormatter
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -80,6 +84,7 @@ def collector_paused() -> Iterator[None]:
 
 def _main(argv: list[str] | None) -> int:
     app = AppContext()
+    _tolerant_streams()
     set_language(language_from_environment())  # until --lang or a repository says otherwise
     try:
         result = cli.main(args=argv, prog_name="nencheck", standalone_mode=False, obj=app)
@@ -95,7 +100,11 @@ def _main(argv: list[str] | None) -> int:
     except DataErrors as failure:
         from nencheck.render.errors import render_errors_text
 
-        click.echo(render_errors_text(failure.errors), err=True, nl=False)
+        click.echo(
+            render_errors_text(failure.errors, settings_broken=failure.settings_broken),
+            err=True,
+            nl=False,
+        )
         return exitcodes.INVALID
     except NencheckError as error:
         click.echo(_("error: {message}").format(message=error), err=True)
@@ -106,6 +115,14 @@ def _main(argv: list[str] | None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # e.g. `nencheck due | head`: not an error
         return exitcodes.OK
+    except ValueError as error:
+        if "null byte" not in str(error) and "null character" not in str(error):
+            return _internal_error(app)
+        # A NUL character in a path or value (the shell cannot pass one; a script can).
+        click.echo(
+            _("error: a value contains a NUL character (\\0); remove it and try again"), err=True
+        )
+        return exitcodes.INVALID
     except Exception as error:
         if isinstance(error, OSError) and error.filename is not None:
             # a named file that cannot be written or read (permissions, a folder that is a
@@ -119,27 +136,45 @@ def _main(argv: list[str] | None) -> int:
                 err=True,
             )
             return exitcodes.INVALID
-        if app.debug:
-            traceback.print_exc()
-        else:
-            exc_type, exc_value, _tb = sys.exc_info()
-            click.echo(
-                _(
-                    "internal error ({name}: {value}). This is a bug in nencheck {version}: please "
-                    "report it with the command you ran; run again with --debug for the traceback."
-                ).format(
-                    name=getattr(exc_type, "__name__", "?"),
-                    value=str(exc_value)[:200],
-                    version=__version__,
-                ),
-                err=True,
-            )
-        return exitcodes.INTERNAL
-    return _exit_code(result)
+        return _internal_error(app)
+    return _exit_code(result, app)
 
 
-def _exit_code(result: Any) -> int:
-    return result if isinstance(result, int) else exitcodes.OK
+def _tolerant_streams() -> None:
+    """A file name that is not UTF-8 (the shell passes its bytes as surrogates) is shown with
+    backslash escapes instead of failing the command when it is printed."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _internal_error(app: AppContext) -> int:
+    """A bug: one line asking for a report (--debug shows the traceback)."""
+    if app.debug:
+        traceback.print_exc()
+    else:
+        exc_type, exc_value, _tb = sys.exc_info()
+        click.echo(
+            _(
+                "internal error ({name}: {value}). This is a bug in nencheck {version}: please "
+                "report it with the command you ran; run again with --debug for the traceback."
+            ).format(
+                name=getattr(exc_type, "__name__", "?"),
+                value=str(exc_value)[:200],
+                version=__version__,
+            ),
+            err=True,
+        )
+    return exitcodes.INTERNAL
+
+
+def _exit_code(result: Any, app: AppContext) -> int:
+    """The command's code; 2 when it showed what readable records say while others had data
+    errors (SPEC: the command then exits 2, so CI still fails)."""
+    code = result if isinstance(result, int) else exitcodes.OK
+    if app.data_errors and code in (exitcodes.OK, exitcodes.RULES_FAILED):
+        return exitcodes.INVALID
+    return code
 
 
 if __name__ == "__main__":

@@ -102,7 +102,9 @@ def notify(
     window = parse_within(within)
     state = app(ctx)
     as_of = state.as_of
-    records = state.load()
+    # Mail is sent only from records that all read: a broken file's items would be missing
+    # from someone's list. A dry run shows what the readable records say, and exits 2.
+    records = state.load(strict=dry_run is None)
     window = window or records.settings.due_soon
     outcome = plan(due_items(records, as_of, window, owner=owner), records.settings.contacts)
     letter = _letter(records.settings.organisation, as_of, window, sender)

@@ -12,7 +12,15 @@ import click
 from nencheck.cli import exitcodes
 from nencheck.cli.commands import POLICY_COMMANDS
 from nencheck.cli.completion import complete_policy_ids
-from nencheck.cli.context import app, check_unit, emit, format_option, global_options, output_option
+from nencheck.cli.context import (
+    app,
+    check_unit,
+    emit,
+    format_option,
+    global_options,
+    output_option,
+    text_width,
+)
 from nencheck.cli.groups import LazyGroup
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
@@ -97,7 +105,7 @@ def policy_list(
     elif output_format == "csv":
         emit(policy_csv.render_list(rows), output)
     else:
-        emit(policy_text.render_list(rows), output)
+        emit(policy_text.render_list(rows, text_width(output)), output)
     return exitcodes.OK
 
 
@@ -127,7 +135,7 @@ def show(ctx: click.Context, policy_id: str, output_format: str, output: Path | 
     if output_format == "json":
         emit(policy_json.render_show(row, state.as_of), output)
     else:
-        emit(policy_text.render_show(row), output)
+        emit(policy_text.render_show(row, text_width(output)), output)
     return exitcodes.OK
 
 
@@ -160,7 +168,7 @@ def history(ctx: click.Context, policy_id: str, output_format: str, output: Path
     if output_format == "json":
         emit(policy_json.render_history(found.id, versions), output)
     else:
-        emit(policy_text.render_history(found.id, versions), output)
+        emit(policy_text.render_history(found.id, versions, text_width(output)), output)
     return exitcodes.OK
 
 
@@ -195,7 +203,10 @@ def diff(
     found = find_policy(state.load_policies(wanted_id=policy_id), policy_id)
     document = linked_document(found)
     versions = policy_history(state.root, found.origin.file, document, rev=_history_start(ctx))
-    emit(render_diff(policy_diff(state.root, found.id, versions, rev_a, rev_b)), output)
+    from nencheck.render.layout import fold_diff
+
+    changes = render_diff(policy_diff(state.root, found.id, versions, rev_a, rev_b))
+    emit(fold_diff(changes, text_width(output)), output)
     return exitcodes.OK
 
 

@@ -31,9 +31,11 @@ def write_options(function: F) -> F:
 
 
 def _apply(ctx: click.Context, plan: Any, no_commit: bool, force: bool) -> int:
+    from nencheck.store.write.event_dates import refuse_future_events
     from nencheck.store.write.writer import apply_changes
 
     state = app(ctx)
+    refuse_future_events([plan.change], state.today)
     for warning in getattr(plan, "warnings", ()):
         click.echo(warning, err=True)
     commit = apply_changes(
@@ -115,7 +117,7 @@ def review(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load().policies, policy_id)
+    found = find_policy(state.load(strict=True).policies, policy_id)
     request = ReviewRequest(
         reviewer=reviewer.strip(),
         day=_date(day, "--date", state.as_of),
@@ -132,7 +134,22 @@ def review(
                 "Check --date."
             ).format(day=request.day, today=state.as_of)
         )
+    refuse_future_day(request.day, state.today, "--date" if day else "--as-of")
     return _apply(ctx, plan_review(state.root, found, request), no_commit, force)
+
+
+def refuse_future_day(day: date, today: date, option: str) -> None:
+    """A date of a thing that happened may not lie after today, whatever --as-of says."""
+    from nencheck.model.events import latest_allowed
+
+    if day > latest_allowed(today):
+        raise NencheckError(
+            _(
+                "{option}: {day} lies after today ({today}); a review is recorded once it has "
+                "taken place, so nothing was written. Leave out --as-of, or give --date with the "
+                "day of the review."
+            ).format(option=option, day=day, today=today)
+        )
 
 
 @click.command(cls=HelpCommand)
@@ -212,7 +229,7 @@ def new(
 
     _refuse_past(ctx)
     state = app(ctx)
-    records = state.load()
+    records = state.load(strict=True)
     review_interval = parse_cli_duration(interval, "--interval") if interval else None
     spec = NewPolicy(
         id=policy_id.strip(),
@@ -260,7 +277,7 @@ def retire(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load().policies, policy_id)
+    found = find_policy(state.load(strict=True).policies, policy_id)
     if not reason.strip():
         raise NencheckError(_("--reason: say why the policy is retired."))
     return _apply(

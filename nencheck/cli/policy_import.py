@@ -96,7 +96,7 @@ def policy_import(
     )
 
     state = app(ctx)
-    records = state.load()
+    records = state.load(strict=True)
     explicit = parse_map_option(maps)
     table = read_table(file, file.name, sheet, expected_headers(explicit, POLICY_HEADERS))
     columns = map_columns(table, explicit, POLICY_HEADERS)

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from nencheck.cli.context import app, emit, format_option, global_options, output_option
+from nencheck.cli.context import (
+    app,
+    emit,
+    format_option,
+    global_options,
+    output_option,
+    text_width,
+)
 from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, current_language
@@ -55,5 +62,8 @@ def soa(ctx: click.Context, output_format: str, map_from: str | None, output: Pa
         mapping = mapping_2013_reverse()
     view = soa_view(records, soa_rows(records, mapping), state.as_of, current_language())
     renderer = importlib.import_module(f"nencheck.render.soa_{output_format}")
-    emit(renderer.render(view), output)
+    if output_format == "text":
+        emit(renderer.render(view, text_width(output)), output)
+    else:
+        emit(renderer.render(view), output)
     return 0

@@ -3,7 +3,6 @@ incidents on a date, for the whole organisation or one unit."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import click
@@ -16,11 +15,13 @@ from nencheck.cli.context import (
     global_options,
     output_option,
     stdout_is_terminal,
+    text_width,
 )
 from nencheck.cli.groups import HelpCommand
 from nencheck.render.json_text import json_text
 
 FORMATS = ("text", "json", "markdown", "html")
+PIPE_WIDTH = 100  # the dashboard is drawn to a width: piped without COLUMNS, this one
 
 
 @click.command(cls=HelpCommand)
@@ -61,6 +62,6 @@ def status(ctx: click.Context, output_format: str, unit: str | None, output: Pat
         from nencheck.render.status_text import render_status_text
 
         color = output is None and stdout_is_terminal()
-        width = shutil.get_terminal_size((100, 24)).columns if color else 100
+        width = text_width(output) or PIPE_WIDTH
         emit(render_status_text(summary, color=color, width=width), output)
     return 0

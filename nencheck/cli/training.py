@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 import click
 
 from nencheck.cli import exitcodes
-from nencheck.cli.context import app, check_unit, emit, format_option, global_options, output_option
+from nencheck.cli.context import (
+    app,
+    check_unit,
+    emit,
+    format_option,
+    global_options,
+    output_option,
+    text_width,
+)
 from nencheck.cli.editing import commit, commit_options, records_for_edit
 from nencheck.cli.groups import HelpGroup
 from nencheck.i18n import _
@@ -64,8 +72,10 @@ def status(
     records = state.load()
     check_unit(records, unit, allow_all=True)
     figures = training_figures(records, state.as_of, None if unit in (None, "all") else unit)
-    render = status_json if output_format == "json" else status_text
-    emit(render(figures, records, state.as_of, names), output)
+    if output_format == "json":
+        emit(status_json(figures, records, state.as_of, names), output)
+    else:
+        emit(status_text(figures, records, state.as_of, names, text_width(output)), output)
     return exitcodes.OK
 
 
@@ -143,8 +153,10 @@ def import_completions(
         changes = completion_changes(state.root, plan.new)
         commit(state.root, changes, _import_message(file, plan), no_commit=no_commit, force=force)
         written = [change.path for change in changes]
-    render = import_json if output_format == "json" else import_text
-    emit(render(plan, written, skip_unknown), None)
+    if output_format == "json":
+        emit(import_json(plan, written, skip_unknown), None)
+    else:
+        emit(import_text(plan, written, skip_unknown, text_width()), None)
     if blocked:
         click.echo(
             _(

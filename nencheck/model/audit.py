@@ -34,12 +34,14 @@ class FindingStatus(StrEnum):
 
 
 class FindingUpdate(Record):
+    event_dates = ("date",)
     date: IsoDate
     status: FindingStatus | None = None
     note: Text | None = None
 
 
 class Finding(Record):
+    event_dates = ("closed",)
     id: Identifier
     title: Text
     severity: Severity

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 from pydantic_core import PydanticCustomError
@@ -32,6 +32,8 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=False, defer_build=True)
 
     _origin: Origin | None = PrivateAttr(default=None)
+    # The fields holding dates of things that have happened: never after today (model/events.py).
+    event_dates: ClassVar[tuple[str, ...]] = ()
 
     @property
     def origin(self) -> Origin:

@@ -19,6 +19,7 @@ SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
 class Evidence(Record):
+    event_dates = ("collected",)
     id: Identifier
     title: Text
     controls: list[Identifier] = Field(default_factory=list)

@@ -31,12 +31,14 @@ class IncidentStatus(StrEnum):
 
 
 class IncidentUpdate(Record):
+    event_dates = ("date",)
     date: IsoDate
     status: IncidentStatus | None = None
     note: Text | None = None
 
 
 class Incident(Record):
+    event_dates = ("reported", "authority_notified", "closed")
     id: Identifier
     title: Text
     reported: Timestamp

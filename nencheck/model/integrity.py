@@ -9,12 +9,20 @@ from collections.abc import Callable, Iterable, Sequence
 
 from nencheck.errors import DataError
 from nencheck.i18n import _
-from nencheck.model.base import Record
+from nencheck.model.base import Origin, Record
+from nencheck.model.ids import fold_id
 from nencheck.model.records import Records
 from nencheck.model.types import URL_PREFIXES
 
 
 def check_integrity(records: Records, points_outside: Callable[[str], bool]) -> list[DataError]:
+    """Duplicate ids (folded by ``fold_id``: case and look-alikes do not count), references to
+    ids that do not exist, paths that leave the repository.
+
+    A record in a file that could not be read is unknown, not missing (SPEC, "One broken file
+    never takes the dashboard down"): references to a kind of record of which some file could
+    not be read (``records.unreadable_kinds``) are not checked, since the id may well be in the
+    broken file. The broken file is reported itself, and the command exits 2."""
     errors: list[DataError] = []
     errors += _duplicates(_("control"), records.controls)
     errors += _duplicates(_("policy"), records.policies)
@@ -35,8 +43,10 @@ def _duplicates(kind: str, items: Sequence[Record]) -> list[DataError]:
     errors = []
     for item in items:
         item_id = getattr(item, "id")  # noqa: B009 - every record kind here has an id
-        if item_id in first_seen:
-            first = first_seen[item_id].origin
+        folded = fold_id(item_id)
+        if folded in first_seen:
+            first = first_seen[folded].origin
+            first_id = getattr(first_seen[folded], "id")  # noqa: B009
             line, column = item.origin.at("id")
             errors.append(
                 DataError(
@@ -44,29 +54,65 @@ def _duplicates(kind: str, items: Sequence[Record]) -> list[DataError]:
                     line,
                     column,
                     "duplicate-id",
-                    _(
-                        "duplicate {kind} id '{id}': also used in {file}:{line}; give one of them another id"
-                    ).format(kind=kind, id=item_id, file=first.file, line=first.at("id")[0]),
+                    _duplicate_message(kind, item_id, first_id, first),
                 )
             )
         else:
-            first_seen[item_id] = item
+            first_seen[folded] = item
     return errors
 
 
+def _duplicate_message(kind: str, item_id: str, first_id: str, first: Origin) -> str:
+    where = f"{first.file}:{first.at('id')[0]}"
+    if item_id == first_id:
+        return _(
+            "duplicate {kind} id '{id}': also used in {file}:{line}; give one of them another id"
+        ).format(kind=kind, id=item_id, file=first.file, line=first.at("id")[0])
+    return _(
+        "duplicate {kind} id '{id}': the same id as '{other}' in {where} (ids that differ only "
+        "in letter case or look-alike characters are one id); give one of them another id"
+    ).format(kind=kind, id=item_id, other=first_id, where=where)
+
+
+class _Known:
+    """Ids a reference may name, compared exactly first and then folded (``fold_id``; the
+    folded set is made on the first miss); every reference counts as known when some file of
+    the kind could not be read."""
+
+    def __init__(self, ids: Iterable[str], unknowable: bool = False) -> None:
+        self.exact = set(ids)
+        self._folded: set[str] | None = None
+        self.unknowable = unknowable
+
+    def __contains__(self, value: object) -> bool:
+        if self.unknowable or value in self.exact:
+            return True
+        if not isinstance(value, str):
+            return False
+        if self._folded is None:
+            self._folded = {fold_id(identifier) for identifier in self.exact}
+        return fold_id(value) in self._folded
+
+
 def _references(records: Records) -> list[DataError]:
-    control_ids = set(records.catalog.ids()) | {control.id for control in records.controls}
-    policy_ids = set(records.policy_by_id)
-    evidence_ids = set(records.evidence_by_id)
-    unit_ids = records.settings.unit_ids() | {"all"}
-    people_ids = set(records.person_by_id)
-    module_ids = set(records.module_by_id)
+    broken = records.unreadable_kinds
+    control_ids = _Known(
+        set(records.catalog.ids()) | {control.id for control in records.controls},
+        "control" in broken,
+    )
+    policy_ids = _Known(records.policy_by_id, "policy" in broken)
+    evidence_ids = _Known(records.evidence_by_id, "evidence" in broken)
+    unit_ids = _Known(records.settings.unit_ids() | {"all"})
+    person_units = _Known(records.settings.unit_ids())
+    people_ids = _Known(records.person_by_id, "person" in broken)
+    module_ids = _Known(records.module_by_id, "module" in broken)
     roles = {person.role for person in records.people if person.role}
+    unit_or_role = _Known(unit_ids.exact | roles, "person" in broken)
 
     errors: list[DataError] = []
 
     def refs(
-        record: Record, field: str, values: Iterable[str], known: set[str], what: str, hint: str
+        record: Record, field: str, values: Iterable[str], known: _Known, what: str, hint: str
     ) -> None:
         for value in values:
             if value not in known:
@@ -138,7 +184,6 @@ def _references(records: Records) -> list[DataError]:
     for incident in records.incidents:
         refs(incident, "controls", incident.controls, control_ids, a_control, control_hint)
         refs(incident, "units", incident.units, unit_ids, a_unit, unit_hint)
-    person_units = unit_ids - {"all"}
     for person in records.people:
         refs(person, "unit", [person.unit], person_units, a_unit, unit_hint)
     for module in records.modules:
@@ -146,15 +191,16 @@ def _references(records: Records) -> list[DataError]:
             module,
             "required_for",
             module.required_for,
-            unit_ids | roles,
+            unit_or_role,
             _("unit or role"),
             _("use 'all', a unit id, or a role that people.yaml uses"),
         )
     # Tens of thousands of rows: test membership on the columns, build a record (with its
     # origin) and a message only for a miss.
     table = records.completions
+    people_exact, modules_exact = people_ids.exact, module_ids.exact
     for row, (person_id, module_id) in enumerate(zip(table.person, table.module, strict=True)):
-        if person_id not in people_ids:
+        if person_id not in people_exact and person_id not in people_ids:
             refs(
                 table[row],
                 "person",
@@ -163,7 +209,7 @@ def _references(records: Records) -> list[DataError]:
                 _("person"),
                 _("add the personnel number to evidence/training/people.yaml"),
             )
-        if module_id not in module_ids:
+        if module_id not in modules_exact and module_id not in module_ids:
             refs(
                 table[row],
                 "module",

@@ -42,6 +42,7 @@ class Review(Record):
     """One entry of a policy's review log. A commit author is not an approval: the reviewer
     and the date are recorded in the file itself (NEN 7510 / ISO 27001 clause 7.5)."""
 
+    event_dates = ("date",)
     date: IsoDate
     reviewer: Text
     version: Text | None = None
@@ -49,6 +50,7 @@ class Review(Record):
 
 
 class Policy(Record):
+    event_dates = ("last_reviewed", "approved")
     id: Identifier
     title: Text
     type: PolicyType

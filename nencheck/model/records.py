@@ -12,6 +12,7 @@ from nencheck.model.audit import Audit, Finding
 from nencheck.model.catalog import Catalog, CatalogControl
 from nencheck.model.control import Control
 from nencheck.model.evidence import Evidence
+from nencheck.model.ids import IdMap, fold_id
 from nencheck.model.incident import Incident
 from nencheck.model.policy import Policy
 from nencheck.model.settings import Settings
@@ -33,6 +34,10 @@ class Records:
     completions: CompletionTable = field(default_factory=CompletionTable)
     incidents: list[Incident] = field(default_factory=list)
     settings_file: str = "nencheck.yaml"
+    # Files that could not be read, and the kinds of record they were to hold: their records
+    # are unknown, never missing (SPEC, "One broken file never takes the dashboard down").
+    unreadable: tuple[str, ...] = ()
+    unreadable_kinds: frozenset[str] = frozenset()
     # What ``derive`` worked out: the training figures (tens of thousands of assignments) and
     # the policies' states, which several rules and views need on one date.
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
@@ -50,24 +55,24 @@ class Records:
                 yield audit, finding
 
     @cached_property
-    def control_by_id(self) -> dict[str, Control]:
-        return {control.id: control for control in self.controls}
+    def control_by_id(self) -> IdMap[Control]:
+        return IdMap((control.id, control) for control in self.controls)
 
     @cached_property
-    def policy_by_id(self) -> dict[str, Policy]:
-        return {policy.id: policy for policy in self.policies}
+    def policy_by_id(self) -> IdMap[Policy]:
+        return IdMap((policy.id, policy) for policy in self.policies)
 
     @cached_property
-    def evidence_by_id(self) -> dict[str, Evidence]:
-        return {item.id: item for item in self.evidence}
+    def evidence_by_id(self) -> IdMap[Evidence]:
+        return IdMap((item.id, item) for item in self.evidence)
 
     @cached_property
-    def person_by_id(self) -> dict[str, Person]:
-        return {person.id: person for person in self.people}
+    def person_by_id(self) -> IdMap[Person]:
+        return IdMap((person.id, person) for person in self.people)
 
     @cached_property
-    def module_by_id(self) -> dict[str, Module]:
-        return {module.id: module for module in self.modules}
+    def module_by_id(self) -> IdMap[Module]:
+        return IdMap((module.id, module) for module in self.modules)
 
     def catalog_entry(self, control_id: str) -> CatalogControl | None:
         return self.catalog.control(control_id)
@@ -112,13 +117,15 @@ class Records:
 
 
 def find_by_id(items: Iterable[T], wanted: str, id_of: Callable[[T], str]) -> T | None:
-    """The item whose id is ``wanted``; else the one whose id matches it ignoring case (ids
-    typed by hand: ``prot-hap-014`` for PROT-HAP-014). None when there is neither."""
+    """The item whose id is ``wanted``; else the one whose id is the same id as folded by
+    ``fold_id`` (case and look-alike characters: ``prot-hap-014`` for PROT-HAP-014), as the
+    duplicate and reference checks fold them. None when there is neither."""
     folded = None
+    wanted_folded = fold_id(wanted)
     for item in items:
         item_id = id_of(item)
         if item_id == wanted:
             return item
-        if folded is None and item_id.casefold() == wanted.casefold():
+        if folded is None and fold_id(item_id) == wanted_folded:
             folded = item
     return folded

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from email.utils import getaddresses
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from nencheck.i18n import N_
 from nencheck.model.base import Record
-from nencheck.model.types import Duration, DurationField, Identifier, Text
+from nencheck.model.types import Duration, DurationField, Identifier, Text, parse_text
+
+NOT_AN_ADDRESS = N_(
+    "not one e-mail address; write a single address such as name@example.org on one line "
+    "(no line breaks, no spaces, no second address)"
+)
+
+
+def parse_address(value: object) -> str:
+    """A contact address (SPEC, "nencheck.yaml"): exactly one address, on one line, with an @
+    and no spaces; ``Name <name@example.org>`` is one address too. Checked when the settings
+    are read, so a bad one is a data error with its line, not a failure when mail is sent."""
+    text = parse_text(value).strip()
+    if not text.isprintable():  # line breaks, tabs, NUL and other control characters
+        raise PydanticCustomError("invalid_address", NOT_AN_ADDRESS)
+    parsed = getaddresses([text])
+    if len(parsed) != 1 or "@" not in (mailbox := parsed[0][1]) or " " in mailbox:
+        raise PydanticCustomError("invalid_address", NOT_AN_ADDRESS)
+    local, _at, domain = mailbox.rpartition("@")
+    if not local or not domain or "@" in local:
+        raise PydanticCustomError("invalid_address", NOT_AN_ADDRESS)
+    return text
+
+
+ContactAddress = Annotated[
+    str, BeforeValidator(parse_address), WithJsonSchema({"type": "string", "format": "email"})
+]
 
 RuleName = Literal[
     "policy-overdue",
@@ -24,6 +51,7 @@ RuleName = Literal[
     "control-unsupported",
     "breach-notification-late",
     "calamity-report-late",
+    "policy-review-date-inconsistent",
 ]
 RULES: tuple[str, ...] = get_args(RuleName)
 
@@ -45,7 +73,7 @@ class Settings(Record):
     due_soon: DurationField = Duration(60, "d")
     training_target: float = Field(default=0.90, ge=0.0, le=1.0)
     fail_on: list[RuleName] = Field(default_factory=_default_fail_on)
-    contacts: dict[str, Text] = Field(default_factory=dict)
+    contacts: dict[str, ContactAddress] = Field(default_factory=dict)
 
     @field_validator("training_target", mode="before")
     @classmethod

@@ -35,6 +35,7 @@ class Person(Record):
 
 
 class Completion(Record):
+    event_dates = ("completed",)
     person: Identifier
     module: Identifier
     completed: IsoDate

@@ -15,6 +15,7 @@ from typing import Any
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
+from nencheck.model.ids import fold_id
 from nencheck.model.policy import Policy, PolicyStatus
 from nencheck.model.records import Records
 from nencheck.model.types import NEW_ID_PATTERN, Duration
@@ -230,9 +231,9 @@ def _check_new(records: Records, new: NewPolicy) -> None:
         raise NencheckError(
             _("--id '{id}' is not an id; use letters, digits, '.', '-' and '_'").format(id=new.id)
         )
-    taken = {policy.id.casefold(): policy for policy in records.policies}
-    if new.id.casefold() in taken:
-        other = taken[new.id.casefold()]
+    taken = {fold_id(policy.id): policy for policy in records.policies}
+    if fold_id(new.id) in taken:
+        other = taken[fold_id(new.id)]
         raise NencheckError(
             _("a policy with id {id} already exists ({file}); choose another id.").format(
                 id=other.id, file=other.origin.file

@@ -95,7 +95,7 @@ def stacked_bars(
             if segment.value <= 0:
                 continue
             width = segment.value / top * area
-            body.append(_segment(segment, x, y, width))
+            body.append(_segment(segment, bar.label, x, y, width))
             x += width
         note = bar.note or _fmt(bar.total)
         body.append(f'<text x="{x + 6:.1f}" y="{y + 15}" fill="{MUTED}">{escape(note)}</text></g>')
@@ -112,7 +112,7 @@ def _label(text: str, y: int) -> str:
     )
 
 
-def _segment(segment: Segment, x: float, y: int, width: float) -> str:
+def _segment(segment: Segment, bar: str, x: float, y: int, width: float) -> str:
     text = ""
     if width >= 20:
         text = (
@@ -122,7 +122,8 @@ def _segment(segment: Segment, x: float, y: int, width: float) -> str:
     return (
         f'<g class="segment" data-key="{_attr(segment.key)}" data-value="{_fmt(segment.value)}">'
         f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{segment.colour}">'
-        f"<title>{escape(segment.label or segment.key)}: {_fmt(segment.value)}</title></rect>{text}</g>"
+        f"<title>{escape(bar)} · {escape(segment.label or segment.key)}: {_fmt(segment.value)}"
+        f"</title></rect>{text}</g>"
     )
 
 

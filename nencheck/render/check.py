@@ -15,6 +15,7 @@ from nencheck.model.records import Records
 from nencheck.render.errors import render_errors_text
 from nencheck.render.json_text import json_text
 from nencheck.render.labels import problem_severity_label
+from nencheck.render.layout import wrap, wrap_text
 
 
 @dataclass
@@ -24,6 +25,8 @@ class CheckOutcome:
     problems: list[Problem]
     records: Records | None
     color: bool = False  # style the text format (only when writing to a terminal)
+    width: int | None = None  # the text format wraps its lines to this (None: no limit)
+    unreadable: int = 0  # files whose records the problems leave out (they had errors)
 
     @property
     def failed(self) -> bool:
@@ -46,8 +49,13 @@ def render_json(outcome: CheckOutcome) -> str:
 
 def render_text(outcome: CheckOutcome) -> str:
     """Problems grouped by rule (fail_on rules first), compiler-style lines, one summary line."""
-    if outcome.errors:
-        return render_errors_text(outcome.errors)
+    if outcome.records is None:
+        return wrap_text(render_errors_text(outcome.errors, settings_broken=True), outcome.width)
+    head = (
+        wrap_text(render_errors_text(outcome.errors, outcome.unreadable), outcome.width) + "\n"
+        if outcome.errors
+        else ""
+    )
     by_rule: dict[str, list[Problem]] = {}
     for problem in outcome.problems:
         by_rule.setdefault(problem.rule, []).append(problem)
@@ -57,16 +65,19 @@ def render_text(outcome: CheckOutcome) -> str:
         severity = problems[0].severity
         header = _rule_header(rule, severity, len(problems))
         word = problem_severity_label(severity)
-        lines.append(_style(outcome, header, fg=_COLOURS[severity], bold=True))
+        for part in wrap(header, outcome.width, "    "):
+            lines.append(_style(outcome, part, fg=_COLOURS[severity], bold=True))
         for p in problems:
             where = f"{p.file}:{p.line}:{p.column}:"
-            lines.append(
-                f"{where} {_style(outcome, word, fg=_COLOURS[severity])} {p.rule}: "
-                f"{p.id}: {p.message}"
-            )
+            # Wrapped with the next lines indented: the first line stays "file:line:col: ...".
+            line = f"{where} {word} {p.rule}: {p.id}: {p.message}"
+            first, *rest = wrap(line, outcome.width, "    ")
+            styled = f" {_style(outcome, word, fg=_COLOURS[severity])} "
+            lines += [first.replace(f" {word} ", styled, 1), *rest]
         lines.append("")
-    lines.append(_style(outcome, summary_line(outcome), bold=True))
-    return "\n".join(lines) + "\n"
+    for part in wrap(summary_line(outcome), outcome.width, "    "):
+        lines.append(_style(outcome, part, bold=True))
+    return head + "\n".join(lines) + "\n"
 
 
 def summary_line(outcome: CheckOutcome) -> str:

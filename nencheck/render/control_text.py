@@ -18,10 +18,11 @@ from nencheck.render.labels import (
     severity_label,
     units_label,
 )
+from nencheck.render.layout import WRAP, Column, table_lines, wrap_block
 
 
-def render(view: ControlView, as_of: date) -> str:
-    lines = [f"{view.id} {view.title}".rstrip()]
+def render(view: ControlView, as_of: date, width: int | None = None) -> str:
+    lines: list[Any] = [f"{view.id} {view.title}".rstrip()]
     if view.theme_label:
         lines.append(_("Theme: {theme}").format(theme=view.theme_label))
     elif not view.in_catalog:
@@ -35,14 +36,31 @@ def render(view: ControlView, as_of: date) -> str:
     lines += _section(_("Incidents"), view.incidents, _incident_line)
     lines += _history(view)
     lines += ["", _("As of {date}.").format(date=prose_day(as_of))]
-    return "\n".join(lines) + "\n"
+    return "\n".join(_fit(lines, width)) + "\n"
+
+
+def _fit(lines: list[str], width: int | None) -> list[str]:
+    """Table rows (tuples: an id or label, then text) laid out to the width; other lines
+    wrapped."""
+    fitted: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    for line in [*lines, ""]:
+        if isinstance(line, tuple):
+            rows.append(line)
+            continue
+        if rows:
+            columns = [Column("") for _cell in rows[0][:-1]] + [Column("", shrink=WRAP)]
+            fitted += table_lines(columns, rows, width, "  ", header=False)
+            rows = []
+        fitted += wrap_block([line], width)
+    return fitted[:-1]
 
 
 def _soa(view: ControlView) -> list[str]:
     control = view.soa
     if control is None:
         return [_("Statement of Applicability: not addressed (no control file)")]
-    lines = [_("Statement of Applicability ({file})").format(file=control.origin.file)]
+    lines: list[Any] = [_("Statement of Applicability ({file})").format(file=control.origin.file)]
     rows = [
         (_("applicable"), applicable_label(control.applicable)),
         (_("status"), control_status_label(control.status.value)),
@@ -53,19 +71,16 @@ def _soa(view: ControlView) -> list[str]:
         rows.append((_("justification"), control.justification))
     if control.notes:
         rows.append((_("notes"), control.notes))
-    width = max(len(label) for label, _value in rows)
-    lines += [f"  {label:<{width}}  {value}" for label, value in rows]
-    return lines
+    return [*lines, *rows]
 
 
 def _section(
     title: str, items: list[dict[str, Any]], line: Any, count: str | None = None
-) -> list[str]:
+) -> list[Any]:
     heading = f"{title} ({count if count is not None else len(items)})"
     if not items:
         return ["", heading, "  " + _("none")]
-    width = max(len(item["id"]) for item in items)
-    return ["", heading, *(f"  {item['id']:<{width}}  {line(item)}" for item in items)]
+    return ["", heading, *((item["id"], line(item)) for item in items)]
 
 
 def _policy_line(item: dict[str, Any]) -> str:
@@ -119,7 +134,7 @@ def _findings_count(view: ControlView) -> str:
     )
 
 
-def _history(view: ControlView) -> list[str]:
+def _history(view: ControlView) -> list[Any]:
     if view.soa is None:
         return []
     heading = _("History of {file}").format(file=view.soa.origin.file)
@@ -127,11 +142,10 @@ def _history(view: ControlView) -> list[str]:
         return ["", heading, "  " + _("not available (not a git repository)")]
     if not view.history:
         return ["", heading, "  " + _("not committed yet")]
-    lines = ["", heading]
+    lines: list[Any] = ["", heading]
     for version in view.history:
         lines.append(
-            f"  {version['date'][:10]}  {version['commit'][:10]}  {version['author']}  "
-            f"{version['message']}"
+            (version["date"][:10], version["commit"][:10], version["author"], version["message"])
         )
     return lines
 

@@ -18,6 +18,7 @@ class DueReport:
     items: list[DueItem]
     by_owner: bool = False
     color: bool = False
+    width: int | None = None  # text: the columns to fit (None: no limit)
 
     @property
     def horizon(self) -> date:

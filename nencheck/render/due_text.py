@@ -12,6 +12,7 @@ from nencheck.i18n import _
 from nencheck.render.dates import format_duration, prose_day
 from nencheck.render.due import DueReport, group_by_owner
 from nencheck.render.labels import days_words, due_kind_label
+from nencheck.render.layout import CUT, WRAP, Column, table_lines, wrap
 
 
 def short_day(day: date) -> str:
@@ -21,13 +22,14 @@ def short_day(day: date) -> str:
 
 
 def render(report: DueReport) -> str:
-    lines = [_heading(report), ""]
+    lines = [*wrap(_heading(report), report.width, "  "), ""]
     if not report.items:
         lines.append(_("Nothing is overdue or due in this period."))
     elif report.by_owner:
         for owner, items in group_by_owner(report.items):
-            lines.append(_style(report, _owner_heading(owner, items), bold=True))
-            lines += ["  " + line for line in _rows(report, items, with_owner=False)]
+            for heading in wrap(_owner_heading(owner, items), report.width, "  "):
+                lines.append(_style(report, heading, bold=True))
+            lines += _rows(report, items, with_owner=False, indent="  ")
             lines.append("")
     else:
         lines += _rows(report, report.items, with_owner=True)
@@ -55,7 +57,18 @@ def _owner_heading(owner: str | None, items: list[DueItem]) -> str:
     )
 
 
-def _rows(report: DueReport, items: list[DueItem], with_owner: bool) -> list[str]:
+def _rows(report: DueReport, items: list[DueItem], with_owner: bool, indent: str = "") -> list[str]:
+    """Date, days, kind, id, title (wrapped), owner (shortened; the kind goes first when the
+    width is short, then the owner)."""
+    columns = [
+        Column(_("DUE")),
+        Column(_("DAYS")),
+        Column(_("KIND"), drop=2),
+        Column(_("ID")),
+        Column(_("TITLE"), shrink=WRAP, min_width=30),
+    ]
+    if with_owner:
+        columns.append(Column(_("OWNER"), shrink=CUT, drop=1, min_width=14))
     table = []
     for item in items:
         row = [
@@ -68,13 +81,14 @@ def _rows(report: DueReport, items: list[DueItem], with_owner: bool) -> list[str
         if with_owner:
             row.append(item.owner or "—")
         table.append(row)
-    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
-    lines = []
-    for item, row in zip(items, table, strict=True):
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
-        cells[1] = _style(report, cells[1], fg="red" if item.state == OVERDUE else "yellow")
-        lines.append("  ".join(cells).rstrip())
-    return lines
+    days = columns[1].header
+
+    def paint(index: int, header: str, text: str) -> str:
+        if header != days:
+            return text
+        return _style(report, text, fg="red" if items[index].state == OVERDUE else "yellow")
+
+    return table_lines(columns, table, report.width, indent, paint, header=False)
 
 
 def _style(report: DueReport, text: str, **style: object) -> str:

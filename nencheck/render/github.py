@@ -8,9 +8,8 @@ properties), so a message with a newline or a comma cannot break or forge a comm
 
 from __future__ import annotations
 
-from nencheck.errors import DataError
 from nencheck.render.check import CheckOutcome, summary_line
-from nencheck.render.errors import render_errors_text
+from nencheck.render.errors import summary_line as errors_summary
 
 
 def escape_data(text: str) -> str:
@@ -30,9 +29,9 @@ def command(level: str, file: str, line: int, column: int, title: str, message: 
 
 
 def render(outcome: CheckOutcome) -> str:
-    if outcome.errors:
-        return _render_errors(outcome.errors)
-    lines = [
+    """The data errors first, then the readable records' problems, then the summaries."""
+    lines = [command("error", e.file, e.line, e.column, e.code, e.message) for e in outcome.errors]
+    lines += [
         command(
             "error" if p.severity == "error" else "warning",
             p.file,
@@ -43,11 +42,12 @@ def render(outcome: CheckOutcome) -> str:
         )
         for p in outcome.problems
     ]
-    lines.append(summary_line(outcome))
+    if outcome.errors:
+        lines.append(
+            errors_summary(
+                outcome.errors, outcome.unreadable, settings_broken=outcome.records is None
+            )
+        )
+    if outcome.records is not None:
+        lines.append(summary_line(outcome))
     return "\n".join(lines) + "\n"
-
-
-def _render_errors(errors: list[DataError]) -> str:
-    lines = [command("error", e.file, e.line, e.column, e.code, e.message) for e in errors]
-    summary = render_errors_text(errors).rstrip("\n").splitlines()[-1]
-    return "\n".join([*lines, summary]) + "\n"

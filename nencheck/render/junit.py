@@ -44,11 +44,9 @@ class Case:
 
 def render(outcome: CheckOutcome) -> str:
     root = ET.Element("testsuites", name=f"nencheck check {outcome.as_of.isoformat()}")
-    if outcome.errors:
-        suites = {"nencheck.data": _error_cases(outcome.errors)}
-    else:
-        assert outcome.records is not None
-        suites = _problem_cases(outcome.records, outcome.problems)
+    suites = {"nencheck.data": _error_cases(outcome.errors)} if outcome.errors else {}
+    if outcome.records is not None:  # the readable records' problems, beside the errors
+        suites.update(_problem_cases(outcome.records, outcome.problems))
     stamp = f"{outcome.as_of.isoformat()}T00:00:00"
     for name, cases in suites.items():
         _suite(root, name, list(cases.values()), stamp)

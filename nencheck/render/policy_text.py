@@ -15,13 +15,7 @@ from nencheck.render.labels import (
     policy_type_label,
     units_label,
 )
-
-TITLE_WIDTH = 44
-OWNER_WIDTH = 28
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+from nencheck.render.layout import CUT, WRAP, Column, table_lines, wrap, wrap_block
 
 
 def state_text(row: PolicyRow) -> str:
@@ -40,28 +34,29 @@ def state_text(row: PolicyRow) -> str:
     )
 
 
-def render_list(rows: list[PolicyRow]) -> str:
+def render_list(rows: list[PolicyRow], width: int | None = None) -> str:
     if not rows:
         return _("No policies match.") + "\n"
-    headers = (_("ID"), _("TITLE"), _("VERSION"), _("OWNER"), _("NEXT"), _("STATE"))
+    columns = [
+        Column(_("ID")),
+        Column(_("TITLE"), shrink=WRAP, min_width=26),
+        Column(_("VERSION"), drop=3),
+        Column(_("OWNER"), shrink=CUT, drop=2, min_width=14),
+        Column(_("NEXT"), drop=1),
+        Column(_("STATE")),
+    ]
     table = [
         (
             row.policy.id,
-            _shorten(row.policy.title, TITLE_WIDTH),
+            row.policy.title,
             row.policy.version,
-            _shorten(row.policy.owner, OWNER_WIDTH),
+            row.policy.owner,
             row.next_review.isoformat() if row.next_review else "—",
             state_text(row),
         )
         for row in rows
     ]
-    widths = [max(len(cells[i]) for cells in [headers, *table]) for i in range(len(headers) - 1)]
-    lines = [
-        "  ".join(f"{cell:<{width}}" for cell, width in zip(cells, widths, strict=False))
-        + "  "
-        + cells[-1]
-        for cells in [headers, *table]
-    ]
+    lines = table_lines(columns, table, width)
     counts = Counter(row.state for row in rows)
     parts = [
         f"{counts[state]} {policy_state_label(state).lower()}"
@@ -69,11 +64,11 @@ def render_list(rows: list[PolicyRow]) -> str:
         if counts[state]
     ]
     total = ngettext("{count} policy", "{count} policies", len(rows)).format(count=len(rows))
-    lines += ["", f"{total}: {', '.join(parts)}"]
+    lines += ["", *wrap(f"{total}: {', '.join(parts)}", width, "  ")]
     return "\n".join(lines) + "\n"
 
 
-def render_show(row: PolicyRow) -> str:
+def render_show(row: PolicyRow, width: int | None = None) -> str:
     policy = row.policy
     fields: list[tuple[str, str | None]] = [
         (_("type"), policy_type_label(policy.type)),
@@ -96,9 +91,9 @@ def render_show(row: PolicyRow) -> str:
         (_("notes"), policy.notes),
         (_("file"), policy.origin.file),
     ]
-    width = max(len(label) for label, value in fields if value)
-    lines = [f"{policy.id}  {policy.title}"]
-    lines += [f"  {label:<{width}}  {value}" for label, value in fields if value]
+    shown = [(label, value) for label, value in fields if value]
+    lines = wrap(f"{policy.id}  {policy.title}", width, "  ")
+    lines += table_lines([Column(""), Column("", shrink=WRAP)], shown, width, "  ", header=False)
     if policy.reviews:
         lines += ["", _("Reviews:")]
         for review in reversed(policy.reviews):
@@ -108,28 +103,43 @@ def render_show(row: PolicyRow) -> str:
                 review.version or "",
                 review.note or "",
             ]
-            lines.append("  " + "  ".join(cell for cell in cells if cell))
+            lines += wrap_block(["  " + "  ".join(cell for cell in cells if cell)], width)
     return "\n".join(lines) + "\n"
 
 
-def render_history(policy_id: str, versions: list[Version]) -> str:
+def render_history(policy_id: str, versions: list[Version], width: int | None = None) -> str:
     if not versions:
         return _("{id}: no committed versions yet.").format(id=policy_id) + "\n"
     count = ngettext("{count} version", "{count} versions", len(versions)).format(
         count=len(versions)
     )
     lines = [_("{id}: {count}, newest first").format(id=policy_id, count=count)]
-    version_width = max(len(v.version or "—") for v in versions)
-    for version in versions:
-        when = version.date[:16].replace("T", " ")
-        subject = version.message.splitlines()[0] if version.message else ""
-        if version.changed == ("document",):
-            subject = _("[document only] {subject}").format(subject=subject)
-        lines.append(
-            f"  {when}  {version.commit[:10]}  {version.version or '—':<{version_width}}  "
-            f"{version.author}  {subject}"
+    columns = [
+        Column(""),
+        Column(""),
+        Column(""),
+        Column("", shrink=CUT, drop=1, min_width=12),
+        Column("", shrink=WRAP, min_width=24),
+    ]
+    table = [
+        (
+            version.date[:16].replace("T", " "),
+            version.commit[:10],
+            version.version or "—",
+            version.author,
+            _subject(version),
         )
+        for version in versions
+    ]
+    lines += table_lines(columns, table, width, "  ", header=False)
     return "\n".join(lines) + "\n"
+
+
+def _subject(version: Version) -> str:
+    subject = version.message.splitlines()[0] if version.message else ""
+    if version.changed == ("document",):
+        return _("[document only] {subject}").format(subject=subject)
+    return subject
 
 
 def _iso(day: object) -> str | None:

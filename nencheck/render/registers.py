@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from nencheck.checks.incidents import stamp
@@ -18,22 +18,15 @@ from nencheck.render.labels import (
     incident_status_label,
     severity_label,
 )
+from nencheck.render.layout import CUT, WRAP, Column, table_lines, wrap
 
 
 def table_text(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Collection[int] = ()
+    columns: Sequence[Column | str], rows: Sequence[Sequence[str]], width: int | None = None
 ) -> str:
-    """Columns padded to their widest cell (the ``right`` ones aligned right, for figures);
-    the last column (a title) is not padded."""
-    widths = [max([len(headers[i]), *(len(row[i]) for row in rows)]) for i in range(len(headers))]
-    lines = []
-    for row in [list(headers), *rows]:
-        cells = [
-            cell.rjust(width) if index in right else cell.ljust(width)
-            for index, (cell, width) in enumerate(zip(row[:-1], widths, strict=False))
-        ]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    return "\n".join(lines) + "\n"
+    """A table that fits ``width`` (``render.layout``); a plain header is a column kept whole."""
+    shaped = [column if isinstance(column, Column) else Column(column) for column in columns]
+    return "\n".join(table_lines(shaped, rows, width)) + "\n"
 
 
 def table_csv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -87,18 +80,18 @@ def findings_csv(rows: Sequence[FindingRow], as_of: date) -> str:
     return table_csv(FINDING_CSV_COLUMNS, body)
 
 
-def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
+def findings_text(rows: Sequence[FindingRow], as_of: date, width: int | None = None) -> str:
     if not rows:
         return _("No findings match on {date}.").format(date=prose_day(as_of)) + "\n"
     headers = [
-        _("ID"),
-        _("AUDIT"),
-        _("SEVERITY"),
-        _("STATUS"),
-        _("OWNER"),
-        _("DUE"),
-        _("STATE"),
-        _("TITLE"),
+        Column(_("ID")),
+        Column(_("AUDIT"), drop=5),
+        Column(_("SEVERITY"), shrink=CUT, drop=3, min_width=10),
+        Column(_("STATUS"), drop=6),  # the state says it too
+        Column(_("OWNER"), shrink=CUT, drop=2, min_width=14),
+        Column(_("DUE"), drop=4),
+        Column(_("STATE")),
+        Column(_("TITLE"), shrink=WRAP, min_width=26),
     ]
     body = [
         [
@@ -118,7 +111,7 @@ def findings_text(rows: Sequence[FindingRow], as_of: date) -> str:
     summary = _("{count} finding(s), {open} open, {overdue} overdue on {date}").format(
         count=len(rows), open=open_count, overdue=overdue, date=prose_day(as_of)
     )
-    return table_text(headers, body) + summary + "\n"
+    return table_text(headers, body, width) + "\n".join(wrap(summary, width, "  ")) + "\n"
 
 
 def _finding_state(row: FindingRow) -> str:
@@ -181,10 +174,17 @@ def incidents_csv(rows: Sequence[IncidentRow], as_of: date) -> str:
     return table_csv(INCIDENT_CSV_COLUMNS, body)
 
 
-def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
+def incidents_text(rows: Sequence[IncidentRow], as_of: date, width: int | None = None) -> str:
     if not rows:
         return _("No incidents match on {date}.").format(date=prose_day(as_of)) + "\n"
-    headers = [_("ID"), _("KIND"), _("STATUS"), _("REPORTED"), _("NOTIFICATION"), _("TITLE")]
+    headers = [
+        Column(_("ID")),
+        Column(_("KIND"), shrink=CUT, drop=1, min_width=10),
+        Column(_("STATUS"), drop=2),
+        Column(_("REPORTED"), drop=3),
+        Column(_("NOTIFICATION"), shrink=WRAP, min_width=20),
+        Column(_("TITLE"), shrink=WRAP, min_width=24),
+    ]
     body = [
         [
             row.incident.id,
@@ -205,7 +205,7 @@ def incidents_text(rows: Sequence[IncidentRow], as_of: date) -> str:
         waiting=waiting,
         date=prose_day(as_of),
     )
-    return table_text(headers, body) + summary + "\n"
+    return table_text(headers, body, width) + "\n".join(wrap(summary, width, "  ")) + "\n"
 
 
 def notification_text(row: IncidentRow, as_of: date) -> str:

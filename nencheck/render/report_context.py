@@ -13,6 +13,7 @@ from nencheck.model.records import Records
 from nencheck.render.dates import format_duration
 from nencheck.render.labels import CONTROL_STATUSES, SEVERITIES
 from nencheck.render.soa_common import SoaView
+from nencheck.render.status_common import multi_unit_note
 from nencheck.render.templating import percent
 from nencheck.render.texts import document_texts, label_namespace
 
@@ -182,6 +183,7 @@ def report_context(records: Records, review: ManagementReview, soa: SoaView) -> 
         "review": review,
         "soa": soa,
         "key_figures": key_figures(review.status),
+        "multi_unit_note": multi_unit_note(review.status.policies),
         "attention": attention_points(review.status, records),
         "control_statuses": CONTROL_STATUSES,
         "applicable_statuses": APPLICABLE_STATUSES,

@@ -6,27 +6,39 @@ from nencheck.checks.soa import SoaRow
 from nencheck.i18n import _
 from nencheck.render.dates import prose_day
 from nencheck.render.labels import applicable_label, control_status_label
+from nencheck.render.layout import WRAP, Column, table_blocks, wrap, wrap_block
 from nencheck.render.soa_common import SoaView, document_title
 
-TITLE_WIDTH = 46
-MAPPED_WIDTH = 22
-INDENT = " " * 9
+INDENT = " " * 4
 
 
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def render(view: SoaView) -> str:
-    mapped_width = min(MAPPED_WIDTH, max((len(_mapped(row)) for row in view.rows), default=0))
-    lines = [f"{document_title()}: {view.organisation} ({view.framework}, {prose_day(view.as_of)})"]
-    for theme, rows in view.rows_by_theme():
-        lines += ["", view.theme_label(theme)]
-        for row in rows:
-            lines.append(_line(row, mapped_width if view.mapped_from_2013 else None))
+def render(view: SoaView, width: int | None = None) -> str:
+    """One table for all themes, so the columns line up from theme to theme."""
+    columns = [
+        Column("", right=False),
+        Column("", shrink=WRAP, min_width=24),
+        *([Column("", shrink=WRAP, drop=3, min_width=10)] if view.mapped_from_2013 else []),
+        Column("", drop=2),
+        Column(""),
+        Column("", shrink=WRAP, drop=1, min_width=20),
+    ]
+    rows: list[list[str]] = []
+    for _theme, members in view.rows_by_theme():
+        rows += [_cells(row, view.mapped_from_2013) for row in members]
+    laid = iter(table_blocks(columns, rows, width, "  ", header=False))
+    lines = wrap(
+        f"{document_title()}: {view.organisation} ({view.framework}, {prose_day(view.as_of)})",
+        width,
+        INDENT,
+    )
+    for theme, members in view.rows_by_theme():
+        lines += ["", *wrap(view.theme_label(theme), width, INDENT)]
+        for row in members:
+            lines += next(laid)
             if row.applicable is False and row.justification:
-                lines.append(INDENT + _("excluded: {reason}").format(reason=row.justification))
-    lines += ["", _counts(view)]
+                reason = _("excluded: {reason}").format(reason=row.justification)
+                lines += wrap_block([INDENT + INDENT + reason], width)
+    lines += ["", *wrap(_counts(view), width, INDENT)]
     return "\n".join(lines) + "\n"
 
 
@@ -34,17 +46,17 @@ def _mapped(row: SoaRow) -> str:
     return ", ".join(row.iso27002_2013 or [])
 
 
-def _line(row: SoaRow, mapped_width: int | None) -> str:
+def _cells(row: SoaRow, mapped: bool) -> list[str]:
     status = control_status_label("not_applicable" if row.applicable is False else row.status)
-    cells = [f"  {row.id:<6}", f"{_shorten(row.title, TITLE_WIDTH):<{TITLE_WIDTH}}"]
-    if mapped_width is not None:
-        cells.append(f"{_shorten(_mapped(row), mapped_width):<{mapped_width}}")
-    cells += [
-        f"{applicable_label(row.applicable):<4}",
-        f"{status:<22}",
+    cells = [row.id, row.title]
+    if mapped:
+        cells.append(_mapped(row))
+    return [
+        *cells,
+        applicable_label(row.applicable),
+        status,
         ", ".join(row.policies + row.evidence),
     ]
-    return " ".join(cells).rstrip()
 
 
 def _counts(view: SoaView) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nencheck.checks.figures import StatusFigures
+from nencheck.checks.figures import PolicyFigures, StatusFigures
 from nencheck.checks.incidents import stamp
 from nencheck.i18n import _, current_language
 from nencheck.model.policy import PolicyState
@@ -122,6 +122,21 @@ def policies_note(summary: StatusFigures) -> str:
     return _("{active} active, {draft} draft, {retired} retired").format(
         active=policies.active, draft=policies.draft, retired=policies.retired
     )
+
+
+def multi_unit_note(policies: PolicyFigures) -> str:
+    """Why the unit rows add up to more than the total, when they do (issue 15): a policy for
+    several units is counted in the row of each, and once in the total."""
+    per_unit = sum(
+        counts.ok + counts.due_soon + counts.overdue for counts in policies.by_unit.values()
+    )
+    total = policies.ok + policies.due_soon + policies.overdue
+    if per_unit <= total:
+        return ""
+    return _(
+        "A policy for several units counts in the row of each unit, and once in the total: "
+        "the rows add up to {per_unit}, the total is {total}."
+    ).format(per_unit=per_unit, total=total)
 
 
 def finding_rows(summary: StatusFigures) -> list[tuple[str, int, int]]:

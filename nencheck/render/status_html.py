@@ -30,6 +30,7 @@ def render_status_html(summary: StatusFigures) -> str:
         "notes": SimpleNamespace(
             controls=common.controls_note(summary),
             policies=common.policies_note(summary),
+            multi_unit=common.multi_unit_note(summary.policies),
             findings=common.findings_note(summary),
             evidence=common.evidence_note(summary),
             training=common.training_note(summary),

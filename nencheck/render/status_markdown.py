@@ -66,6 +66,7 @@ def _sections(summary: StatusFigures) -> list[tuple[str, list[str]]]:
                 *table([_("Unit"), *common.policy_state_labels()], common.policy_rows(summary)),
                 "",
                 common.policies_note(summary),
+                *_notes(common.multi_unit_note(summary.policies)),
             ],
         ),
         (
@@ -103,3 +104,8 @@ def _sections(summary: StatusFigures) -> list[tuple[str, list[str]]]:
             ],
         ),
     ]
+
+
+def _notes(*notes: str) -> list[str]:
+    """Optional paragraphs: each non-empty one after a blank line."""
+    return [line for note in notes if note for line in ("", note)]

@@ -49,7 +49,7 @@ def _sections(summary: StatusFigures) -> list[tuple[str, RenderableType]]:
             _("Controls per theme"),
             Group(_controls(summary), _legend(), Text(common.controls_note(summary))),
         ),
-        (_("Policies per unit"), Group(_policies(summary), Text(common.policies_note(summary)))),
+        (_("Policies per unit"), Group(_policies(summary), *_policy_notes(summary))),
         (_("Audit findings"), Group(_findings(summary), Text(common.findings_note(summary)))),
         (_("Evidence"), Text(common.evidence_note(summary))),
         (_("Awareness training"), Group(_training(summary), Text(common.training_note(summary)))),
@@ -112,6 +112,11 @@ def _policies(summary: StatusFigures) -> Table:
     return table
 
 
+def _policy_notes(summary: StatusFigures) -> list[Text]:
+    notes = [common.policies_note(summary), common.multi_unit_note(summary.policies)]
+    return [Text(note) for note in notes if note]
+
+
 def _findings(summary: StatusFigures) -> Table:
     table = _table(_("Severity"), _("Total"), _("Open"))
     for label, total, open_count in common.finding_rows(summary):
@@ -140,10 +145,10 @@ def _deadlines(summary: StatusFigures) -> RenderableType:
     table = _table(_("Incident"), _("Kind"), _("Title"), _("Deadline"), _("Time left"))
     for column in table.columns[:4]:
         column.justify = "left"
-    for column in (table.columns[0], table.columns[1], table.columns[3], table.columns[4]):
+    for column in (table.columns[0], table.columns[1], table.columns[4]):
         column.no_wrap = True
-    table.columns[2].ratio = 1  # the title takes the room left, and wraps in it
-    table.expand = True
+    # On a narrow terminal rich narrows the widest columns first: the title and the deadline
+    # both wrap, rather than the title alone over seven lines (issue 15).
     for row in rows:
         table.add_row(
             row.id,

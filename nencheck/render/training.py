@@ -6,21 +6,29 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from nencheck.checks.training import Assignment, Figures, TrainingFigures, below_target, percent
+from nencheck.checks.training import (
+    Assignment,
+    Figures,
+    TrainingFigures,
+    assignment_due,
+    below_target,
+    percent,
+)
 from nencheck.i18n import _
 from nencheck.model.importing import CompletionPlan, group_by_value
 from nencheck.model.records import Records
 from nencheck.render.dates import prose_day
+from nencheck.render.layout import CUT, WRAP, Column, wrap_block
 from nencheck.render.registers import table_text, to_json
-
-FIGURES = (2, 3, 4)  # required, compliant, rate: aligned right
 
 
 def _figures(figures: Figures, target: float) -> dict[str, Any]:
     return {**figures.to_json(), "below_target": below_target(figures, target)}
 
 
-def _overdue_json(assignment: Assignment, names: bool) -> dict[str, Any]:
+def _overdue_json(
+    assignment: Assignment, names: bool, records: Records, as_of: date
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "person": assignment.person.id,
         "unit": assignment.person.unit,
@@ -29,6 +37,7 @@ def _overdue_json(assignment: Assignment, names: bool) -> dict[str, Any]:
         if assignment.last_completed
         else None,
         "valid_until": assignment.valid_until.isoformat() if assignment.valid_until else None,
+        "due": assignment_due(records, assignment, as_of).isoformat(),
     }
     if names and assignment.person.name:
         data["name"] = assignment.person.name
@@ -47,12 +56,18 @@ def status_json(figures: TrainingFigures, records: Records, as_of: date, names: 
                 module: {"title": records.module_by_id[module].title, **_figures(f, target)}
                 for module, f in figures.by_module.items()
             },
-            "overdue": [_overdue_json(a, names) for a in _sorted(figures.overdue)],
+            "overdue": [_overdue_json(a, names, records, as_of) for a in _sorted(figures.overdue)],
         }
     )
 
 
-def status_text(figures: TrainingFigures, records: Records, as_of: date, names: bool) -> str:
+def status_text(
+    figures: TrainingFigures,
+    records: Records,
+    as_of: date,
+    names: bool,
+    width: int | None = None,
+) -> str:
     target = records.settings.training_target
     parts = [
         _("Awareness training on {date} (target {target})").format(
@@ -60,23 +75,31 @@ def status_text(figures: TrainingFigures, records: Records, as_of: date, names: 
         ),
         "",
     ]
-    header = [_("REQUIRED"), _("COMPLIANT"), _("RATE"), ""]
+    header = [
+        Column(_("REQUIRED"), right=True),
+        Column(_("COMPLIANT"), right=True),
+        Column(_("RATE"), right=True),
+        Column(""),
+    ]
     units = [
         [unit, records.settings.unit_name(unit), *_cells(f, target)]
         for unit, f in figures.by_unit.items()
     ]
     units.append([_("all"), "", *_cells(figures.overall, target)])
-    parts.append(table_text([_("UNIT"), _("NAME"), *header], units, right=FIGURES))
+    named = [Column(_("UNIT")), Column(_("NAME"), shrink=CUT, drop=1, min_width=12), *header]
+    parts.append(table_text(named, units, width))
     modules = [
         [module, records.module_by_id[module].title, *_cells(f, target)]
         for module, f in figures.by_module.items()
     ]
     if modules:
-        parts.append(table_text([_("MODULE"), _("TITLE"), *header], modules, right=FIGURES))
+        titled = [Column(_("MODULE")), Column(_("TITLE"), shrink=WRAP, min_width=16), *header]
+        parts.append(table_text(titled, modules, width))
     overdue = _sorted(figures.overdue)
     if overdue:
         parts.append(_("Without a valid completion ({count}):").format(count=len(overdue)))
-        parts.append(table_text(_overdue_header(names), [_overdue_row(a, names) for a in overdue]))
+        rows = [_overdue_row(a, names, records, as_of) for a in overdue]
+        parts.append(table_text(_overdue_header(names), rows, width))
     people = _("{trained} of {people} people fully trained").format(
         trained=figures.people_trained, people=figures.people
     )
@@ -89,18 +112,27 @@ def _cells(figures: Figures, target: float) -> list[str]:
     return [str(figures.required), str(figures.compliant), rate, flag]
 
 
-def _overdue_header(names: bool) -> list[str]:
-    columns = [_("PERSON"), _("UNIT"), _("MODULE"), _("LAST COMPLETED"), _("VALID UNTIL")]
-    return [*columns, _("NAME")] if names else [*columns, ""]
+def _overdue_header(names: bool) -> list[Column]:
+    columns = [
+        Column(_("PERSON")),
+        Column(_("UNIT")),
+        Column(_("MODULE")),
+        Column(_("LAST COMPLETED")),
+        Column(_("VALID UNTIL"), drop=1),
+        Column(_("DUE")),
+    ]
+    return [*columns, Column(_("NAME") if names else "", shrink=CUT, min_width=12)]
 
 
-def _overdue_row(assignment: Assignment, names: bool) -> list[str]:
+def _overdue_row(assignment: Assignment, names: bool, records: Records, as_of: date) -> list[str]:
+    """Never completed: due since the fixed date the module became required (docs/evaluation.md)."""
     return [
         assignment.person.id,
         assignment.person.unit,
         assignment.module.id,
         assignment.last_completed.isoformat() if assignment.last_completed else _("never"),
         assignment.valid_until.isoformat() if assignment.valid_until else "—",
+        assignment_due(records, assignment, as_of).isoformat(),
         (assignment.person.name or "") if names else "",
     ]
 
@@ -143,7 +175,9 @@ def import_json(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
     )
 
 
-def import_text(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
+def import_text(
+    plan: CompletionPlan, written: list[str], skipped: bool, width: int | None = None
+) -> str:
     lines = [_read_line(plan)]
     lines.append(
         _(
@@ -159,7 +193,7 @@ def import_text(plan: CompletionPlan, written: list[str], skipped: bool) -> str:
     )
     lines += problem_lines(plan, skipped)
     lines += [_("written: {file}").format(file=path) for path in written]
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_block(lines, width)) + "\n"
 
 
 def _read_line(plan: CompletionPlan) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 from nencheck.i18n import _
 from nencheck.model.verify import CHANGED, MISSING, OK, UNHASHED, VerifyReport
 from nencheck.render.json_text import json_text
+from nencheck.render.layout import wrap_block
 
 
 def verify_json(report: VerifyReport, as_of: date) -> str:
@@ -23,7 +24,7 @@ def verify_json(report: VerifyReport, as_of: date) -> str:
     return json_text(document)
 
 
-def verify_text(report: VerifyReport, as_of: date) -> str:
+def verify_text(report: VerifyReport, as_of: date, width: int | None = None) -> str:
     lines = []
     for check in report.having(CHANGED):
         lines.append(
@@ -73,4 +74,4 @@ def verify_text(report: VerifyReport, as_of: date) -> str:
             unreferenced=len(report.unreferenced),
         )
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrap_block(lines, width)) + "\n"

@@ -8,6 +8,7 @@ from nencheck.checks.incidents import (
     rule_breach_notification_late,
     rule_calamity_report_late,
 )
+from nencheck.checks.summary import status_summary
 from tests.checks.builders import incident, records
 
 CET = timezone(timedelta(hours=1))
@@ -170,3 +171,41 @@ def test_hours_left_across_the_change_of_summer_time_are_real_hours() -> None:
     found = deadline_on(incident(reported="2025-10-24T10:00:00+02:00"), date(2025, 10, 26))
     assert found is not None and not found.late
     assert found.hours_left == 9.0
+
+
+@pytest.mark.parametrize(
+    ("reported", "counted"),
+    [
+        ("2025-11-22T10:00:00+01:00", False),  # a day more than 12 months before --as-of
+        ("2025-11-23T10:00:00+01:00", True),  # exactly 12 months: the scope includes that day
+        ("2026-03-02T10:00:00+01:00", True),
+    ],
+)
+def test_late_notification_of_a_closed_incident_counts_for_12_months_inclusive(
+    reported: str, counted: bool
+) -> None:
+    closed = incident(reported=reported, status="closed", closed="2026-04-01")
+    built = records(incidents=[closed])
+    assert len(rule_breach_notification_late(built, date(2026, 11, 23))) == int(counted)
+    late = status_summary(built, date(2026, 11, 23)).incidents.breach_notification_late
+    assert late == int(counted)
+
+
+def test_late_notification_of_an_open_incident_counts_however_old() -> None:
+    built = records(incidents=[incident(reported="2024-01-10T10:00:00+01:00")])
+    assert len(rule_breach_notification_late(built, date(2026, 11, 23))) == 1
+    assert (
+        len(
+            rule_calamity_report_late(
+                records(incidents=[calamity("2024-01-10T10:00:00+01:00")]), date(2026, 11, 23)
+            )
+        )
+        == 1
+    )
+
+
+def test_late_calamity_closed_more_than_12_months_ago_is_no_problem() -> None:
+    old = incident(
+        kind="calamity", reported="2025-06-02T10:00:00+02:00", status="closed", closed="2025-07-01"
+    )
+    assert rule_calamity_report_late(records(incidents=[old]), date(2026, 11, 23)) == []

@@ -118,9 +118,10 @@ def test_due_items_sorted_by_date_with_overdue_first() -> None:
     items = due_items(organisation(), AS_OF, Duration(60, "d"))
     assert [(i.kind, i.id, i.days, i.state) for i in items] == [
         ("evidence", "EV-OLD", -326, "overdue"),
+        # never completed: due since AW-01 was first completed (by E1 on 2026-01-10)
+        ("training", "E2/AW-01", -317, "overdue"),
         ("finding", "F-1", -22, "overdue"),
         ("policy", "P-OVERDUE", -1, "overdue"),
-        ("training", "E2/AW-01", 0, "overdue"),  # never completed: due on the date itself
         ("policy", "P-TODAY", 0, "due_soon"),
         ("incident", "INC-OPEN", 2, "due_soon"),
         ("evidence", "EV-SOON", 8, "due_soon"),
@@ -143,8 +144,8 @@ def test_due_items_filter_by_kind_owner_and_unit() -> None:
     ]
     assert [i.id for i in due_items(built, AS_OF, window, unit="HCZ")] == [
         "EV-OLD",
-        "F-1",
         "E2/AW-01",
+        "F-1",
         "P-TODAY",
         "EV-SOON",
         "F-2",
@@ -174,3 +175,31 @@ def test_status_due_and_check_agree() -> None:
         len(p.details["modules"]) for p in problems if p.rule == "training-overdue"
     )
     assert summary["training"]["overdue"] == training_pairs == overdue("training")
+
+
+def test_never_completed_training_keeps_its_due_date_as_the_evaluation_date_moves() -> None:
+    built = organisation()
+    dues = {
+        day: next(i for i in due_items(built, day, Duration(60, "d")) if i.id == "E2/AW-01").due
+        for day in (date(2026, 11, 23), date(2026, 11, 24), date(2027, 3, 1))
+    }
+    assert set(dues.values()) == {date(2026, 1, 10)}
+
+
+def test_module_nobody_completed_is_due_from_the_first_completion_of_any_module() -> None:
+    built = records(
+        modules=[module(id="AW-01"), module(id="AW-02")],
+        people=[person("E1")],
+        completions=[completion("E1", "AW-01", "2026-02-03")],
+    )
+    [item] = [i for i in due_items(built, AS_OF, Duration(60, "d")) if i.id == "E1/AW-02"]
+    assert (item.due, item.days, item.state) == (date(2026, 2, 3), -293, "overdue")
+
+
+def test_no_due_item_is_overdue_with_zero_days() -> None:
+    late_today = incident(id="INC-9", reported="2026-11-20T09:00:00+01:00")  # 72 h end 23-11 09:00
+    built = records(incidents=[late_today])
+    [item] = due_items(built, AS_OF, Duration(60, "d"))
+    assert (item.due, item.state, item.days) == (AS_OF, "overdue", -1)
+    for found in due_items(organisation(), AS_OF, Duration(60, "d")):
+        assert (found.state == "overdue") == (found.days < 0), found

@@ -106,7 +106,7 @@ def test_training_overdue_is_one_problem_per_person_by_personnel_number() -> Non
     assert problem.details["modules"] == ["AW-01", "AW-02"]
     assert problem.message == (
         "no valid completion on 2026-11-23 of: AW-01 (valid until "
-        "2026-01-01), AW-02 (never completed); unit HAP"
+        "2026-01-01), AW-02 (never completed, due since 2025-01-01); unit HAP"
     )
     assert "Jansen" not in problem.message
 

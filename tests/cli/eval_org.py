@@ -165,7 +165,7 @@ completions:
     "evidence/training/completions/2026.yaml": """\
 completions:
   - {person: "E1", module: AW-01, completed: 2026-01-10}
-  - {person: "E3", module: AW-02, completed: 2027-01-01}
+  - {person: "E3", module: AW-02, completed: 2026-11-30}
 """,
     "evidence/incidents/inc-1.yaml": """\
 id: INC-2026-001
@@ -204,7 +204,7 @@ status: in_progress
 # - F-2026-01 due yesterday: overdue 1 day; F-2026-02 due today: not overdue.
 # - EV-2025-014 valid until 2026-09-12: expired; EV-2025-020 valid until today: still valid.
 # - Training: E1 AW-01 ok, E1 AW-02 ok, E2 AW-01 valid until today, E2 AW-02 never done,
-#   E3 AW-01 valid until 2026-11-22: expired (its completion of 2027 does not count yet; E3 is
+#   E3 AW-01 valid until 2026-11-22: expired (its completion of 2026-11-30 does not count yet; E3 is
 #   not in HAP so AW-02 is not required anyway); E4 left. 5 required, 3 compliant.
 #   HAP 3/4 = 75%, HCZ 0/1 = 0%: both below 90%.
 # - Controls: 5.10 implemented, nothing linked: unsupported; 8.13 partial: gap; 8.8 missing.

@@ -123,11 +123,42 @@ def test_junit_reports_data_errors_as_failures(broken: Path, run) -> None:
     assert result.exit_code == 2
     root = ET.fromstring(result.stdout)
     assert validate(root) == []
-    [suite] = root
-    assert suite.get("name") == "nencheck.data"
-    [case] = suite
+    suites = {suite.get("name"): suite for suite in root}
+    [case] = suites["nencheck.data"]
     assert case.get("name") == "policies/bel-001.yaml"
     assert case.find("failure").get("type") in ("unknown-field", "missing-field")
+    # The readable records are judged beside the error (SPEC: one broken file never takes the
+    # dashboard down): the late breach notification is still a failure.
+    failures = [case.find("failure") for suite in root for case in suite]
+    assert any(f is not None and f.get("type") == "breach-notification-late" for f in failures)
+
+
+def test_json_lists_errors_and_the_readable_records_problems(broken: Path, run) -> None:
+    result = run("check", "--as-of", AS_OF, "--format", "json", repo=broken)
+    assert result.exit_code == 2
+    document = result.json()
+    assert document["ok"] is False
+    assert {error["file"] for error in document["errors"]} == {"policies/bel-001.yaml"}
+    found: dict[str, list[str]] = {}
+    for problem in document["problems"]:
+        found.setdefault(problem["rule"], []).append(problem["id"])
+    # BEL-001 is unknown: not overdue, and no control counts as unsupported for want of a policy
+    # (the broken file may link it).
+    expected = {
+        rule: ids
+        for rule, ids in EXPECTED_PROBLEMS.items()
+        if rule not in ("policy-overdue", "control-unsupported")
+    }
+    assert found == expected
+
+
+def test_text_heads_the_problems_with_the_errors_and_the_count_left_out(broken: Path, run) -> None:
+    result = run("check", "--as-of", AS_OF, "--lang", "en", repo=broken)
+    assert result.exit_code == 2
+    head, _blank, rest = result.stdout.partition("\n\n")
+    assert head.startswith("policies/bel-001.yaml:1:1: error missing-field")
+    assert head.endswith("figures exclude 1 unreadable file.")
+    assert "breach-notification-late" in rest and "BEL-001" not in rest
 
 
 def test_sarif_validates_and_locates_each_result(org: Path, run) -> None:
@@ -160,10 +191,11 @@ def test_sarif_reports_data_errors_as_error_results(broken: Path, run) -> None:
     document = result.json()
     jsonschema.validate(document, SARIF_SCHEMA)
     results = document["runs"][0]["results"]
-    assert results and all(item["level"] == "error" for item in results)
+    assert results[0]["level"] == "error"
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
         "policies/bel-001.yaml"
     )
+    assert "breach-notification-late" in {item["ruleId"] for item in results[1:]}
 
 
 def test_github_annotations(org: Path, run) -> None:
@@ -184,6 +216,7 @@ def test_github_data_errors_are_error_annotations(broken: Path, run) -> None:
     result = run("check", "--as-of", AS_OF, "--format", "github", repo=broken)
     assert result.exit_code == 2
     assert result.stdout.startswith("::error file=policies/bel-001.yaml,line=")
+    assert "title=breach-notification-late::" in result.stdout
 
 
 def test_github_escaping_keeps_commands_intact() -> None:

@@ -14,12 +14,13 @@ from tests.cli.eval_org import write_eval_org
 from tests.conftest import AS_OF
 
 ALL_ITEMS = [
+    # never completed: due since AW-02 was first completed in the records, not "today"
+    ("training", "E2/AW-02", "2025-02-01", -660, "overdue"),
     ("policy", "BEL-001", "2026-03-12", -256, "overdue"),
     ("evidence", "EV-2025-014", "2026-09-12", -72, "overdue"),
     ("training", "E3/AW-01", "2026-11-22", -1, "overdue"),
     ("finding", "F-2026-01", "2026-11-22", -1, "overdue"),
     ("training", "E2/AW-01", "2026-11-23", 0, "due_soon"),
-    ("training", "E2/AW-02", "2026-11-23", 0, "overdue"),
     ("evidence", "EV-2025-020", "2026-11-23", 0, "due_soon"),
     ("finding", "F-2026-02", "2026-11-23", 0, "due_soon"),
     ("policy", "PROT-HAP-014", "2026-11-23", 0, "due_soon"),
@@ -134,7 +135,8 @@ def test_csv_opens_in_dutch_excel(org: Path, run, tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0] == ["Due", "Days", "State", "Kind", "Id", "Title", "Owner", "Units"]
     assert len(rows) == 14
-    assert rows[1] == [
+    assert rows[1][:5] == ["2025-02-01", "-660", "Overdue", "Training", "E2/AW-02"]
+    assert rows[2] == [
         "2026-03-12",
         "-256",
         "Overdue",
@@ -155,10 +157,9 @@ def test_ics_has_one_all_day_event_per_item_with_stable_uids(org: Path, run) -> 
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 13
     uids = [str(event["UID"]) for event in events]
-    assert uids[0] == "policy-BEL-001@nencheck"
-    assert "training-E2/AW-02@nencheck" in uids
+    assert uids[:2] == ["training-E2/AW-02@nencheck", "policy-BEL-001@nencheck"]
     assert len(set(uids)) == 13
-    event = events[0]
+    event = events[1]
     assert event.decoded("DTSTART") == date(2026, 3, 12)
     assert event.decoded("DTEND") == date(2026, 3, 13)
     assert event.decoded("DTSTAMP") == datetime(2026, 11, 23, tzinfo=UTC)

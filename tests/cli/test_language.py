@@ -6,6 +6,7 @@ follow it: command help from the one command table, click's own messages, labels
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
 import click
@@ -204,4 +205,4 @@ def test_control_titles_are_dutch_in_dutch(run, example_root: Path) -> None:
     english = run("--lang", "en", "control", "show", "5.1", "--as-of", AS_OF, repo=example_root)
     assert english.stdout.startswith("5.1 Policies for information security\n")
     soa = run("--lang", "nl", "soa", "--as-of", AS_OF, repo=example_root).stdout
-    assert "5.3    Functiescheiding" in soa
+    assert re.search(r"^  5\.3 +Functiescheiding ", soa, re.M)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import ssl
 import subprocess
@@ -482,10 +483,27 @@ def test_contact_that_is_not_an_address_exits_2(tmp_path: Path) -> None:
     result = notify(repo, "--dry-run", str(tmp_path / "outbox"))
 
     assert result.exit_code == 2  # even though this owner has nothing due
-    assert (
-        "contacts: 'manager' for owner 'Medisch manager' is not an e-mail address" in result.stderr
-    )
+    # A data error of nencheck.yaml with its line, found when the settings are read.
+    assert "nencheck.yaml:" in result.stderr and "error invalid-value: contacts." in result.stderr
+    assert "not one e-mail address" in result.stderr and "(got 'manager')" in result.stderr
     assert not (tmp_path / "outbox").exists()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ['"triage@voorbeeld.example\\nBcc: all@voorbeeld.example"', "a@b.example, c@d.example"],
+)
+def test_a_contact_with_a_line_break_or_two_addresses_is_a_located_data_error(
+    tmp_path: Path, address: str
+) -> None:
+    """Issue 14: notify exited 3 on a contact address with a newline, and check said nothing."""
+    repo = make_repo(tmp_path / "org", {"Teamleider triage": address, "Medisch manager": MANAGER})
+
+    for args in (["check", "--as-of", "2026-11-23"], ["notify", "--dry-run", str(tmp_path / "o")]):
+        result = run_cli(*args, repo=repo)
+        assert result.exit_code == 2, result.output
+        assert "internal error" not in result.output
+        assert re.search(r"nencheck\.yaml:\d+:\d+: error invalid-value: contacts\.", result.output)
 
 
 def test_no_contacts_at_all_lists_every_owner(tmp_path: Path) -> None:

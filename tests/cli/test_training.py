@@ -81,6 +81,14 @@ def test_status_gives_figures_per_unit_and_module(run: Run, org: Path) -> None:
         ("01077", "AW-01"),
         ("E2001", "AW-01"),
     ]
+    # Never completed: due from the module's first completion in the records (E1042 took AW-01
+    # on 2026-03-04 and AW-02 on 2026-03-05), not from the evaluation date (issue 15).
+    assert [o["due"] for o in figures["overdue"]] == [
+        "2026-03-04",
+        "2026-03-05",
+        "2026-03-04",
+        "2026-03-04",
+    ]
 
 
 def test_status_lists_personnel_numbers_and_names_only_when_asked(run: Run, org: Path) -> None:

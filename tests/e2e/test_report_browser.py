@@ -155,3 +155,113 @@ def test_report_renders_in_chromium_with_its_charts(
     assert bytes(BRAND) in colours, (
         "the report's own colours are not on screen: was the CSS applied?"
     )
+
+
+# --- Layout: nothing overlaps, no word is broken, the width is used (issue 15) -----------------
+# Driven by Playwright's Python package on the system Chromium (no browser download).
+
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENS = (1280, 390)
+
+# Per table row: the boxes of the text of each cell (one per line of text, from ranges over the
+# text nodes) and of its badges; pairs from different cells that intersect are overlaps.
+# Per word in a cell: a word drawn on two lines (two rects) was broken mid-word.
+LAYOUT_PROBE = """
+() => {
+  const boxesOf = (cell) => {
+    const boxes = [];
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0) boxes.push(r);
+    }
+    for (const badge of cell.querySelectorAll('.badge')) boxes.push(badge.getBoundingClientRect());
+    return boxes;
+  };
+  const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 &&
+                        a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const overlaps = [], broken = [];
+  for (const row of document.querySelectorAll('tr')) {
+    const cells = [...row.children];
+    const boxes = cells.map(boxesOf);
+    for (let i = 0; i < cells.length; i++)
+      for (let j = i + 1; j < cells.length; j++)
+        for (const a of boxes[i]) for (const b of boxes[j])
+          if (hit(a, b)) overlaps.push(cells[i].innerText.trim().slice(0, 40) + ' | ' +
+                                       cells[j].innerText.trim().slice(0, 40));
+    for (const cell of cells) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent;
+        const words = /[^\\s\\-\\/,]+/g;
+        for (let m = words.exec(text); m; m = words.exec(text)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                 .map(r => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+  }
+  const doc = document.documentElement;
+  return {overlaps, broken, pageWidth: doc.scrollWidth, viewport: window.innerWidth,
+          bodyWidth: document.body.getBoundingClientRect().width};
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def layout_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The report and the HTML SoA of the example organisation."""
+    folder = tmp_path_factory.mktemp("layout")
+    pages = {"report": report_file(folder)}
+    target = folder / "soa.html"
+    repo = PROJECT_ROOT
+    result = run_cli("soa", "--as-of", AS_OF, "--format", "html", "-o", str(target), repo=repo)
+    assert result.exit_code == 0, result.stderr
+    pages["soa"] = target
+    return pages
+
+
+@pytest.mark.parametrize("width", SCREENS)
+@pytest.mark.parametrize("page_name", ["report", "soa"])
+def test_no_text_overlaps_and_no_word_is_broken(
+    layout_pages: dict[str, Path],
+    page_name: str,
+    width: int,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    executable = chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as driver:
+        browser_app = driver.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        try:
+            page = browser_app.new_page(viewport={"width": width, "height": 1000})
+            page.goto(layout_pages[page_name].resolve().as_uri())
+            found = page.evaluate(LAYOUT_PROBE)
+            shot = Path(f"/tmp/nencheck-{page_name}-{width}.png")
+            page.screenshot(path=str(shot), full_page=False)
+            page.evaluate("document.querySelector('table.soa').scrollIntoView()")
+            soa_shot = Path(f"/tmp/nencheck-{page_name}-{width}-soa.png")
+            page.screenshot(path=str(soa_shot))
+        finally:
+            browser_app.close()
+    with capsys.disabled():
+        print(f"\nscreenshots: {shot}, {soa_shot}")
+    assert found["overlaps"] == []
+    assert found["broken"] == []
+    assert found["pageWidth"] <= found["viewport"], "the page scrolls sideways: a table escaped"
+    if width >= 1280:
+        assert found["bodyWidth"] >= 1100, "the report does not use the width of the screen"

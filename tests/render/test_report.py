@@ -250,3 +250,17 @@ def test_template_strings_can_be_extracted_for_the_message_catalog() -> None:
     messages = {message for _name, _line, message in template_messages()}
     assert "Points for attention" in messages
     assert ("{count} day overdue", "{count} days overdue") in messages
+
+
+def test_chart_hover_labels_are_translated_not_raw_keys(records: Records) -> None:
+    """Hovering a segment shows '5 Organisatorisch · Geïmplementeerd: 2', not 'implemented: 2'."""
+    document = html(records, "nl")
+    titles = re.findall(r"<title>([^<]*)</title>", document)
+    segments = [title for title in titles if " · " in title]
+    assert segments, "no segment titles found"
+    raw = re.compile(
+        r"\b(implemented|partial|planned|not_started|not_applicable|missing|ok|"
+        r"due_soon|overdue|up_to_3m|up_to_6m|up_to_1y|over_1y)\b"
+    )
+    assert [title for title in segments if raw.search(title)] == []
+    assert any("Geïmplementeerd:" in title for title in segments)

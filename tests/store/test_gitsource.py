@@ -41,9 +41,16 @@ def test_lists_record_files_sorted_and_knows_folders(org: Path) -> None:
     (org / "policies" / "hap" / "extra.yaml").unlink()
     (org / "policies" / ".hidden").mkdir()
     (org / "policies" / ".hidden" / "x.yaml").write_text("id: X\n")
+    (org / "policies" / "algemeen" / "bel-002.YML").write_text("id: BEL-002\n")
     commit_all(org, "hidden", "2025-07-01T10:00:00+02:00")
     source = GitRevision(org, "HEAD")
-    assert source.files("policies") == ["policies/algemeen/bel-001.yaml", POLICY]
+    # Hidden files are listed (the loader reports them), extensions in any case are records.
+    assert source.files("policies") == [
+        "policies/.hidden/x.yaml",
+        "policies/algemeen/bel-001.yaml",
+        "policies/algemeen/bel-002.YML",
+        POLICY,
+    ]
     assert source.exists("policies/documents")
     assert source.exists("policies/documents/prot-hap-014.md")
     assert not source.exists("policies/nothing.yaml")

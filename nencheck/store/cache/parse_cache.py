@@ -24,6 +24,7 @@ import pickle
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ CACHE_FILE = "records.bin"
 DELTA_FILE = "records.delta"
 DELTA_SHARE = 8  # records.bin is rewritten once the delta holds more than 1/8 of the entries
 HISTORY_FILE = "history.bin"  # facts gathered from git, keyed by commit (store/git/file_changes)
-MAGIC = b"nencheck parse cache 3\n"
+MAGIC = b"nencheck parse cache 4\n"
 KEY_FILE = "cache.key"
 CATALOG_PREFIX = "\0catalog/"  # entries of the built-in catalogs: no file can have this path
 # A file changed less than this before the run that saw it may change again within the same
@@ -47,8 +48,10 @@ CATALOG_PREFIX = "\0catalog/"  # entries of the built-in catalogs: no file can h
 RACY_MARGIN_NS = 3_000_000_000
 
 Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-# path -> (kind, blob id, stat when the stat may be trusted, records packed by recordpack)
-Entry = tuple[str, str, Stat | None, Any]
+# path -> (kind, blob id, stat when the stat may be trusted, records packed by recordpack, the
+# latest event date of the records as a day number or None). The verdict on that date depends
+# on today, so it is not cached: the loader compares it with today at every run.
+Entry = tuple[str, str, Stat | None, Any, int | None]
 
 
 def blob_id(content: bytes) -> str:
@@ -68,7 +71,9 @@ class ParseCache:
     _base: dict[str, Entry] | None = None  # records.bin as read
     _base_id: str = ""
     _used: dict[str, Entry] = field(default_factory=dict)
-    _fresh: dict[str, tuple[str, str, Stat | None, list[Any]]] = field(default_factory=dict)
+    _fresh: dict[str, tuple[str, str, Stat | None, list[Any], date | None]] = field(
+        default_factory=dict
+    )
     _changed: bool = False
     _all_keyed: bool = True  # every file came with a content_key (a git revision)
 
@@ -108,7 +113,7 @@ class ParseCache:
         result = records_from_bytes(path, raw, kind)
         self._changed = True
         if not result.errors:
-            self._fresh[path] = (kind, key, stat, result.records)
+            self._fresh[path] = (kind, key, stat, result.records, result.latest_event)
         return result
 
     def _hit(
@@ -123,10 +128,11 @@ class ParseCache:
         if stat is not None and old[2] != stat:  # the working tree: remember the file's stat
             trusted = None if self._racy(stat) else stat
             if old[2] != trusted:
-                entry = (kind, key, trusted, old[3])
+                entry = (kind, key, trusted, old[3], old[4])
                 self._changed = True
         self._used[path] = entry
-        return FileResult(records=records)
+        latest = None if old[4] is None else date.fromordinal(old[4])
+        return FileResult(records=records, latest_event=latest)
 
     def builtin_catalog(self, name: str) -> Any:
         """A catalog shipped with nencheck: parsing and validating it (and building its models'
@@ -141,7 +147,7 @@ class ParseCache:
         if hit is not None and len(hit.records) == 1:
             return hit.records[0]
         catalog = builtin_catalog(name)
-        self._fresh[path] = ("catalog", blob_id(data), None, [catalog])
+        self._fresh[path] = ("catalog", blob_id(data), None, [catalog], None)
         self._changed = True
         return catalog
 
@@ -174,9 +180,10 @@ class ParseCache:
         if not self._changed:
             return None
         entries = {**unused, **self._used}
-        for path, (kind, key, stat, records) in self._fresh.items():
+        for path, (kind, key, stat, records, latest) in self._fresh.items():
             trusted = stat if stat is not None and not self._racy(stat) else None
-            entries[path] = (kind, key, trusted, recordpack.pack(records))
+            day = None if latest is None else latest.toordinal()
+            entries[path] = (kind, key, trusted, recordpack.pack(records), day)
         return entries
 
     def _racy(self, stat: Stat) -> bool:

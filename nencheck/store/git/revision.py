@@ -14,7 +14,7 @@ from pathlib import Path
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.store.git.runner import GitFailed, read_blobs, run_git
-from nencheck.store.read.source import RECORD_SUFFIXES
+from nencheck.store.read.source import is_record_name
 
 SYMLINK_MODE = "120000"
 
@@ -86,8 +86,8 @@ class GitRevision:
             path
             for path in self._entries
             if path.startswith(base)
-            and path.endswith(RECORD_SUFFIXES)
-            and not any(part.startswith(".") for part in path[len(base) :].split("/"))
+            and is_record_name(path)
+            and ".git" not in path[len(base) :].split("/")
         )
 
     def read(self, path: str) -> bytes:
@@ -96,11 +96,7 @@ class GitRevision:
         if entry is None:
             raise FileNotFoundError(2, _("not in {label}").format(label=self.label), path)
         if self._contents is None:
-            wanted = [
-                oid
-                for name, (_mode, oid) in self._entries.items()
-                if name.endswith(RECORD_SUFFIXES)
-            ]
+            wanted = [oid for name, (_mode, oid) in self._entries.items() if is_record_name(name)]
             self._contents = read_blobs(self.root, wanted)
         oid = entry[1]
         if oid not in self._contents:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from nencheck.errors import DataError
@@ -17,7 +18,9 @@ from nencheck.model.audit import Audit
 from nencheck.model.base import Record
 from nencheck.model.catalog import Catalog
 from nencheck.model.control import Control
+from nencheck.model.events import future_event_errors, latest_allowed
 from nencheck.model.evidence import Evidence
+from nencheck.model.ids import fold_id
 from nencheck.model.incident import Incident
 from nencheck.model.integrity import check_integrity
 from nencheck.model.policy import Policy
@@ -26,7 +29,7 @@ from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionsFile, CompletionTable, ModulesFile, PeopleFile
 from nencheck.store.read import catalogs
 from nencheck.store.read.discovery import SETTINGS_FILE
-from nencheck.store.read.source import FileSource
+from nencheck.store.read.source import FileSource, is_hidden, is_record_name
 
 # The record folders of SPEC's layout. Policy documents live beside the records but are no records.
 CONTROLS_DIR = "controls"
@@ -42,8 +45,14 @@ COMPLETIONS_DIR = "evidence/training/completions"
 
 @dataclass
 class LoadResult:
+    """What the readable files say, and every error. ``records`` is None only when nothing can
+    be evaluated (nencheck.yaml or the catalog it names cannot be read); otherwise it holds the
+    records of every readable file, and ``unreadable`` names the files left out (SPEC, "One
+    broken file never takes the dashboard down")."""
+
     records: Records | None
     errors: list[DataError] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -53,10 +62,13 @@ class LoadResult:
 @dataclass
 class FileResult:
     """What one file yielded: validated records (empty on failure) and errors. A completions
-    file yields one ``CompletionTable`` of its rows."""
+    file yields one ``CompletionTable`` of its rows. ``latest_event`` is the latest date of a
+    thing that happened among the records (``model.events``): compared with today at every
+    load, so that the parse cache never keeps a verdict that depends on the day."""
 
     records: list[Any] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
+    latest_event: date | None = None
 
 
 # The parse cache (store.cache) plugs in here: (source, path, kind) -> FileResult. A reader may
@@ -64,11 +76,15 @@ class FileResult:
 FileReader = Callable[[FileSource, str, str], FileResult]
 
 
-def load_repository(source: FileSource, read_file: FileReader | None = None) -> LoadResult:
-    return _load_repository(source, read_file or read_record_file)
+def load_repository(
+    source: FileSource, read_file: FileReader | None = None, today: date | None = None
+) -> LoadResult:
+    """Every record file read (through ``read_file``, the parse cache, when given). With
+    ``today`` (only the CLI knows it), dates of things that happened after today are errors."""
+    return _load_repository(source, read_file or read_record_file, today)
 
 
-def _load_repository(source: FileSource, read: FileReader) -> LoadResult:
+def _load_repository(source: FileSource, read: FileReader, today: date | None) -> LoadResult:
     errors: list[DataError] = []
 
     settings_result = read(source, SETTINGS_FILE, "settings")
@@ -84,16 +100,20 @@ def _load_repository(source: FileSource, read: FileReader) -> LoadResult:
         errors.extend(catalog_errors)
 
     collected: dict[str, list[Record]] = {kind: [] for kind in KINDS}
+    unreadable: dict[str, str] = {}  # path -> kind
     for kind, path in record_files(source):
-        result = read(source, path, kind)
-        errors.extend(result.errors)
-        collected[kind].extend(result.records)
+        result = read_one(source, read, path, kind, today)
+        if result.errors:
+            errors.extend(result.errors)
+            unreadable[path] = kind
+        else:
+            collected[kind].extend(result.records)
     finish = getattr(read, "finish", None)
     if finish is not None:
         finish()
 
-    if errors or settings is None or catalog is None:
-        return LoadResult(None, errors)
+    if settings is None or catalog is None:
+        return LoadResult(None, errors, [SETTINGS_FILE, *unreadable])
 
     records = Records(
         settings=settings,
@@ -106,13 +126,49 @@ def _load_repository(source: FileSource, read: FileReader) -> LoadResult:
         modules=collected["module"],  # type: ignore[arg-type]
         people=collected["person"],  # type: ignore[arg-type]
         completions=CompletionTable.joined(collected["completion"]),  # type: ignore[arg-type]
+        unreadable=tuple(unreadable),
+        unreadable_kinds=frozenset(unreadable.values()),
     )
     errors.extend(check_integrity(records, source.points_outside))
-    return LoadResult(None if errors else records, errors)
+    return LoadResult(records, errors, list(unreadable))
+
+
+def read_one(
+    source: FileSource, read: FileReader, path: str, kind: str, today: date | None
+) -> FileResult:
+    """One record file through ``read``: a hidden file is reported, not read; with ``today``,
+    a date of a thing that happened after today makes the file's records errors."""
+    if is_hidden(path):
+        return FileResult(errors=[_hidden_file_error(path)])
+    result = read(source, path, kind)
+    if (
+        today is not None
+        and result.latest_event is not None
+        and result.latest_event > latest_allowed(today)
+    ):
+        return FileResult(errors=future_event_errors(result.records, today))
+    return result
+
+
+def _hidden_file_error(path: str) -> DataError:
+    return DataError(
+        path,
+        1,
+        1,
+        "hidden-file",
+        _(
+            "a hidden record file (its name, or a folder on its path, starts with a dot) is not "
+            "read; rename it without the dot to make it a record, or move it out of the record "
+            "folders"
+        ),
+    )
 
 
 def load_policies(
-    source: FileSource, read_file: FileReader | None = None, wanted_id: str | None = None
+    source: FileSource,
+    read_file: FileReader | None = None,
+    wanted_id: str | None = None,
+    today: date | None = None,
 ) -> tuple[list[Policy], list[DataError]]:
     """Only the policy records, for commands about one policy's file (``policy history``,
     ``policy diff``): at 10,000 documents the training tables and the rest are most of a full
@@ -124,28 +180,29 @@ def load_policies(
     read = read_file or read_record_file
     files = record_files(source, kinds={"policy"})
     if wanted_id is None:
-        return _read_policies(source, read, files)
-    named = [(kind, path) for kind, path in files if _stem(path) == wanted_id.casefold()]
+        return _read_policies(source, read, files, today)
+    wanted = fold_id(wanted_id)
+    named = [(kind, path) for kind, path in files if fold_id(_stem(path)) == wanted]
     # Parsed, not taken from the parse cache: opening the cache (every file's records) costs
     # more than parsing one small file.
-    policies, errors = _read_policies(source, read_record_file, named)
-    if not errors and any(p.id.casefold() == wanted_id.casefold() for p in policies):
+    policies, errors = _read_policies(source, read_record_file, named, today)
+    if not errors and any(fold_id(p.id) == wanted for p in policies):
         return policies, errors
-    rest, more_errors = _read_policies(source, read, [f for f in files if f not in named])
+    rest, more_errors = _read_policies(source, read, [f for f in files if f not in named], today)
     return policies + rest, errors + more_errors
 
 
 def _stem(path: str) -> str:
-    return path.rpartition("/")[2].rpartition(".")[0].casefold()
+    return path.rpartition("/")[2].rpartition(".")[0]
 
 
 def _read_policies(
-    source: FileSource, read: FileReader, files: list[tuple[str, str]]
+    source: FileSource, read: FileReader, files: list[tuple[str, str]], today: date | None
 ) -> tuple[list[Policy], list[DataError]]:
     errors: list[DataError] = []
     policies: list[Policy] = []
     for kind, path in files:
-        result = read(source, path, kind)
+        result = read_one(source, read, path, kind, today)
         errors.extend(result.errors)
         policies.extend(r for r in result.records if isinstance(r, Policy))
     return policies, errors
@@ -179,6 +236,25 @@ def record_files(source: FileSource, kinds: set[str] | None = None) -> list[tupl
     if wanted("completion"):
         files += [("completion", p) for p in source.files(COMPLETIONS_DIR)]
     return files
+
+
+def kind_of_path(path: str) -> str | None:
+    """The kind of record a repository path holds by SPEC's layout, or None (no record file)."""
+    if not is_record_name(path) or path.startswith(POLICY_DOCUMENTS_DIR + "/"):
+        return None
+    if path in (MODULES_FILE, PEOPLE_FILE):
+        return "module" if path == MODULES_FILE else "person"
+    for kind, folder in (
+        ("control", CONTROLS_DIR),
+        ("policy", POLICIES_DIR),
+        ("evidence", EVIDENCE_DIR),
+        ("audit", AUDITS_DIR),
+        ("incident", INCIDENTS_DIR),
+        ("completion", COMPLETIONS_DIR),
+    ):
+        if path.startswith(folder + "/"):
+            return kind
+    return None
 
 
 # kind -> (model of the file, name of the list key when the file holds a list of records)

@@ -21,6 +21,7 @@ from nencheck.i18n import _
 from nencheck.model.audit import Audit
 from nencheck.model.base import Origin, Record
 from nencheck.model.catalog import Catalog
+from nencheck.model.events import latest_event
 from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionRow, CompletionTable
 from nencheck.model.types import parse_date, parse_identifier
@@ -68,6 +69,13 @@ FIELD_HINTS = {
 
 def records_from_bytes(path: str, raw: bytes, kind: str) -> FileResult:
     """Parse and validate the content of one record file of a kind. Never raises for bad content."""
+    result = _records_from_bytes(path, raw, kind)
+    if not result.errors:
+        result.latest_event = latest_event(result.records)
+    return result
+
+
+def _records_from_bytes(path: str, raw: bytes, kind: str) -> FileResult:
     if kind == "completion":
         table = _completion_lines(path, raw)
         if table is not None:

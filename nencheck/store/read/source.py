@@ -10,13 +10,26 @@ from typing import Protocol
 RECORD_SUFFIXES = (".yaml", ".yml")
 
 
+def is_record_name(name: str) -> bool:
+    """Whether a file name has a YAML extension, in any case (``.yaml``, ``.YML``, ``.Yaml``):
+    every such file under a record folder is a record (SPEC, "A compliance repository")."""
+    return name.lower().endswith(RECORD_SUFFIXES)
+
+
+def is_hidden(path: str) -> bool:
+    """Whether a name on the path starts with a dot (``policies/.old.yaml``): such a file is
+    listed, and the loader reports it instead of reading it or skipping it in silence."""
+    return path.startswith(".") or "/." in path
+
+
 class FileSource(Protocol):
     """Read-only access to the files of a compliance repository, by repository-relative path."""
 
     label: str  # shown in messages: "working tree" or "revision abc1234"
 
     def files(self, folder: str) -> list[str]:
-        """Record files (``.yaml``/``.yml``) below ``folder``, sorted, as posix paths."""
+        """Record files (``.yaml``/``.yml`` in any case, hidden ones included: see ``is_hidden``)
+        below ``folder``, sorted, as posix paths."""
         ...
 
     def read(self, path: str) -> bytes: ...
@@ -51,7 +64,8 @@ class WorkingTree:
         return sorted(found)
 
     def _walk(self, folder: str, found: list[str]) -> None:
-        """Like ``os.walk`` without following links to folders; hidden names are skipped."""
+        """Like ``os.walk`` without following links to folders. Hidden files and folders are
+        listed too (the loader reports them); only a ``.git`` folder is left out."""
         try:
             with os.scandir(os.path.join(self._root_text, folder)) as listing:
                 entries = list(listing)
@@ -59,13 +73,11 @@ class WorkingTree:
             return
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
-                continue
             path = f"{folder}/{name}"
             if entry.is_dir():
-                if not entry.is_symlink():
+                if not entry.is_symlink() and name != ".git":
                     self._walk(path, found)
-            elif name.endswith(RECORD_SUFFIXES):
+            elif is_record_name(name):
                 found.append(path)
 
     def read(self, path: str) -> bytes:

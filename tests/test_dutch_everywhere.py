@@ -188,6 +188,7 @@ SCENARIOS: list[tuple[str, list[str]]] = [
     ("soa", ["--format", "html"]),
     ("notify", ["--dry-run", "{tmp}/mail"]),
     ("schema", ["--write-dir", "{tmp}"]),
+    ("site", ["{tmp}/kennisbank"]),
     ("init", ["{files}/nieuw"]),
     ("init", ["{files}/nieuw"]),  # again: refused, the folder has a nencheck.yaml
     ("evidence add", ["{files}/restoretest.pdf", "--title", "Restoretest", "--valid-for", "1y"]),

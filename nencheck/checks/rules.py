@@ -15,6 +15,7 @@ from nencheck.checks.controls import (
     rule_control_missing,
     rule_control_unsupported,
 )
+from nencheck.checks.document_links import rule_document_link_unknown
 from nencheck.checks.evidence import rule_evidence_expired
 from nencheck.checks.findings import rule_finding_overdue
 from nencheck.checks.incidents import rule_breach_notification_late, rule_calamity_report_late
@@ -28,9 +29,12 @@ from nencheck.model.records import Records
 
 Rule = Callable[[Records, date], list[Problem]]
 ProblemSeverity = Literal["warning", "error"]
-Needs = Literal["records", "git-history"]
+Needs = Literal["records", "git-history", "documents"]
 RECORDS_ONLY: Needs = "records"  # judged on the records alone
 GIT_HISTORY: Needs = "git-history"  # also facts from git (bound by the CLI; skipped outside git)
+DOCUMENTS: Needs = (
+    "documents"  # also the links in the policies' Markdown documents (bound by the CLI)
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("policy-overdue", "policy", N_("An active policy whose next review date lies before the evaluation date."), rule_policy_overdue),
     RuleSpec("policy-due-soon", "policy", N_("An active policy whose review falls due within due_soon."), rule_policy_due_soon),
     RuleSpec("policy-changed-unversioned", "policy", N_("A policy document that changed without a new version."), rule_policy_changed_unversioned, needs=GIT_HISTORY),
+    RuleSpec("document-link-unknown", "policy", N_("A policy's Markdown document links to a policy id that no record has."), rule_document_link_unknown, needs=DOCUMENTS),
     RuleSpec("finding-overdue", "finding", N_("An open or in-progress audit finding past its due date."), rule_finding_overdue),
     RuleSpec("evidence-expired", "evidence", N_("An evidence item past its validity."), rule_evidence_expired),
     RuleSpec("training-overdue", "person", N_("A person without a valid completion of a module they need."), rule_training_overdue),

@@ -43,7 +43,7 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
     state = app(ctx)
     as_of = state.as_of
     try:
-        result = state.load_result()
+        result, source = state.load_result_with_source()
     except DataErrors as failure:  # nencheck.yaml unreadable: nothing can be evaluated
         outcome = CheckOutcome(
             as_of=as_of,
@@ -54,11 +54,16 @@ def check(ctx: click.Context, output_format: str, output: Path | None) -> int:
         )
         emit(RENDERERS[output_format](outcome), output)
         return exitcodes.INVALID
+    from nencheck.cli.document_links import document_link_rules
     from nencheck.cli.history_rules import history_rules
 
     records = result.records
     assert records is not None
-    problems = evaluate(records, as_of, extra_rules=history_rules(state, records))
+    extra_rules = [
+        *history_rules(state, records),
+        *document_link_rules(state.root, source, records, not state.no_cache),
+    ]
+    problems = evaluate(records, as_of, extra_rules=extra_rules)
     outcome = CheckOutcome(
         as_of=as_of,
         errors=sorted(result.errors),

@@ -92,6 +92,11 @@ COMMANDS: tuple[Entry, ...] = (
         "nencheck.cli.schema:schema",
         N_("Print the JSON Schema of a record kind (all kinds when KIND is omitted)."),
     ),
+    Entry(
+        "site",
+        "nencheck.cli.site:site",
+        N_("Write the Kennisbank: a static website of every current document, for all staff."),
+    ),
 )
 
 # `policy` subcommands that live in other modules (the editing commands and the import).

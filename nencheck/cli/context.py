@@ -87,28 +87,38 @@ class AppContext:
     def load_result(self) -> LoadResult:
         """Every readable record and every error (``store.read.loader.load_repository``); raises
         DataErrors only when nothing can be evaluated (nencheck.yaml or its catalog unreadable)."""
+        return self.load_result_with_source()[0]
+
+    def load_result_with_source(self) -> tuple[LoadResult, FileSource]:
+        """``load_result`` and the source it read (to read more files from the same revision:
+        the Kennisbank's documents, the document links of ``check``)."""
         from nencheck.store.read.loader import load_repository
 
-        result = load_repository(*self._source_and_reader(), today=self.today)
+        source, reader = self._source_and_reader()
+        result = load_repository(source, reader, today=self.today)
         if result.records is None:
             raise DataErrors(result.errors, settings_broken=True)
         settings = result.records.settings
         if not self.lang and "language" in settings.model_fields_set:
             set_language(settings.language)  # else the environment's, set at start-up
-        return result
+        return result, source
 
     def load(self, strict: bool = False) -> Records:
         """The records, from the working tree or the revision asked for. With errors, a reading
         command still gets what the readable files say: the errors and the count of files left
         out go to stderr first, and the command exits 2 when it is done (``main``). A command
         that changes records passes ``strict`` and gets DataErrors instead."""
-        result = self.load_result()
+        return self.load_with_source(strict)[0]
+
+    def load_with_source(self, strict: bool = False) -> tuple[Records, FileSource]:
+        """``load`` and the source the records were read from."""
+        result, source = self.load_result_with_source()
         if result.errors:
             if strict:
                 raise DataErrors(result.errors)
             self.report_errors(result.errors, len(result.unreadable))
         assert result.records is not None
-        return result.records
+        return result.records, source
 
     def report_errors(self, errors: list[DataError], unreadable: int) -> None:
         """The data errors on stderr, ahead of the command's output; the exit code becomes 2."""

@@ -42,6 +42,7 @@ RuleName = Literal[
     "policy-overdue",
     "policy-due-soon",
     "policy-changed-unversioned",
+    "document-link-unknown",
     "finding-overdue",
     "evidence-expired",
     "training-overdue",

@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import get_args
 
-from nencheck.checks.rules import GIT_HISTORY, RECORD_RULES, RULES, rule_description, rule_kind
+from nencheck.checks.rules import (
+    DOCUMENTS,
+    GIT_HISTORY,
+    RECORD_RULES,
+    RECORDS_ONLY,
+    RULES,
+    rule_description,
+    rule_kind,
+)
 from nencheck.model.settings import RuleName
 
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
@@ -26,11 +34,14 @@ def test_every_rule_is_in_the_table_once_with_a_kind_severity_and_description() 
     assert rule_kind("no-such-rule") == "other"
 
 
-def test_history_rules_are_marked_and_bound_by_the_cli_not_applied_on_records_alone() -> None:
+def test_history_and_document_rules_are_bound_by_the_cli_not_applied_on_records_alone() -> None:
     history = [rule for rule in RULES if rule.needs == GIT_HISTORY]
     assert [rule.name for rule in history] == ["policy-changed-unversioned"]
-    assert all(rule.function not in RECORD_RULES for rule in history)
-    assert len(RECORD_RULES) == len(RULES) - len(history)
+    documents = [rule for rule in RULES if rule.needs == DOCUMENTS]
+    assert [rule.name for rule in documents] == ["document-link-unknown"]
+    bound = [rule for rule in RULES if rule.needs != RECORDS_ONLY]
+    assert all(rule.function not in RECORD_RULES for rule in bound)
+    assert len(RECORD_RULES) == len(RULES) - len(bound)
 
 
 def test_every_rule_is_documented() -> None:

@@ -3,6 +3,7 @@ and one ``git cat-file --batch`` for the contents (never one git call per commit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -77,32 +78,38 @@ def policy_history(
     """The versions of a policy: every commit that changed its record or its linked document,
     newest first. A commit that changed only the document carries the record's version of
     that moment, so ``policy history`` shows what ``policy-changed-unversioned`` warns about."""
-    from datetime import datetime
-
     record = record_history(root, record_path, rev=rev)
     if not document_path:
         return record
-    document = file_history(root, document_path, rev=rev, with_content=False)
-    by_commit = {version.commit: version for version in record}
+    document = [
+        Version(c.commit, c.date, c.author, None, c.message, c.path, ("document",))
+        for c in file_history(root, document_path, rev=rev, with_content=False)
+    ]
+    return merge_document_changes(record, document, record_path)
+
+
+def merge_document_changes(
+    record: list[Version], document: list[Version], record_path: str
+) -> list[Version]:
+    """A record's versions and its document's changes as one list, newest first; a commit that
+    changed only the document carries the record's version of that moment."""
+    from datetime import datetime
+
+    if not document:
+        return record
+    document_commits = {change.commit for change in document}
+    record_commits = {version.commit for version in record}
     merged = [
         replace(version, changed=("record", "document"))
-        if any(d.commit == version.commit for d in document)
+        if version.commit in document_commits
         else version
         for version in record
     ]
-    for change in document:
-        if change.commit not in by_commit:
-            merged.append(
-                Version(
-                    change.commit,
-                    change.date,
-                    change.author,
-                    None,
-                    change.message,
-                    change.path,
-                    ("document",),
-                )
-            )
+    merged += [
+        replace(change, version=None, changed=("document",))
+        for change in document
+        if change.commit not in record_commits
+    ]
     merged.sort(key=lambda version: datetime.fromisoformat(version.date), reverse=True)
     version, path = None, record_path
     for index in range(len(merged) - 1, -1, -1):  # oldest first: carry the record's version
@@ -163,3 +170,104 @@ def _parse_log(out: str, full_path: str, prefix: str) -> list[FileVersion]:
         )
         current = older
     return versions
+
+
+def policies_history(
+    root: Path, policies: Iterable[tuple[str, str | None]], *, rev: str = "HEAD"
+) -> dict[str, list[Version]]:
+    """``policy_history`` of many policies at once, by record path: (record path, document path
+    or None) in, the same lists out, from one ``git log`` and one ``git cat-file``."""
+    pairs = list(policies)
+    documents = {document for _record, document in pairs if document}
+    found = records_history(root, [record for record, _document in pairs], documents, rev=rev)
+    return {
+        record: merge_document_changes(
+            found.get(record, []), found.get(document, []) if document else [], record
+        )
+        for record, document in pairs
+        if record in found
+    }
+
+
+def records_history(
+    root: Path, paths: Iterable[str], documents: Iterable[str] = (), *, rev: str = "HEAD"
+) -> dict[str, list[Version]]:
+    """The versions of many record files, newest first, by their current path: ONE ``git log``
+    over their folders (renames inside them followed) and ONE ``git cat-file --batch`` for the
+    ``version:`` of each, however many files (the Kennisbank asks for every policy at once).
+    ``documents``: other files whose commits are wanted too, without contents (``changed`` is
+    ``("document",)``, no version). Files never committed are absent; a repository without
+    commits gives an empty mapping."""
+    records = set(paths)
+    unread = set(documents) - records
+    wanted = records | unread
+    if not wanted:
+        return {}
+    folders = sorted({path.split("/", 1)[0] if "/" in path else path for path in wanted})
+    prefix = _prefix(root)
+    try:
+        out = run_git(
+            root,
+            [
+                "-c",
+                "core.quotePath=false",
+                "log",
+                "-M",
+                "--relative",
+                "-z",
+                "--name-status",
+                f"--format={_FORMAT}",
+                rev,
+                "--",
+                *folders,
+            ],
+        )
+    except GitFailed:  # no commits yet, or a revision without these folders
+        return {}
+    entries = _parse_many(out.decode("utf-8", "replace"), wanted)
+    blobs = read_blobs(
+        root, [f"{v.commit}:{prefix}{v.path}" for name, v in entries if name not in unread]
+    )
+    found: dict[str, list[Version]] = {}
+    for name, entry in entries:
+        content = None if name in unread else blobs.get(f"{entry.commit}:{prefix}{entry.path}")
+        found.setdefault(name, []).append(
+            Version(
+                commit=entry.commit,
+                date=entry.date,
+                author=entry.author,
+                version=version_field(content),
+                message=entry.message,
+                path=entry.path,
+                changed=("document",) if name in unread else ("record",),
+            )
+        )
+    return found
+
+
+def _parse_many(out: str, wanted: set[str]) -> list[tuple[str, FileVersion]]:
+    """(current name, version) of ``git log -M -z --name-status`` over many files, newest first;
+    a file's older names are tracked back through renames."""
+    entries: list[tuple[str, FileVersion]] = []
+    current_name: dict[str, str] = {}
+    for record in out.split("\x1e"):
+        if not record:
+            continue
+        commit, date, author, email, message, changes = record.split("\x1f", 5)
+        fields = [field for field in changes.lstrip("\0\n").split("\0") if field]
+        index = 0
+        while index < len(fields):
+            status = fields[index]
+            if status.startswith(("R", "C")) and index + 2 < len(fields):
+                old, path = fields[index + 1], fields[index + 2]
+                index += 3
+            else:
+                old, path = None, fields[index + 1] if index + 1 < len(fields) else ""
+                index += 2
+            name = current_name.get(path, path)
+            if old is not None and status.startswith("R"):
+                current_name[old] = name
+            if status.startswith("D") or name not in wanted:
+                continue
+            entries.append((name, FileVersion(commit, date, author, email, message.strip(), path)))
+    return entries

@@ -17,6 +17,7 @@ from nencheck.store.git.runner import GitFailed, read_blobs, run_git
 from nencheck.store.read.source import is_record_name
 
 SYMLINK_MODE = "120000"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def resolve_revision(root: Path, rev: str) -> str:
@@ -100,8 +101,25 @@ class GitRevision:
             self._contents = read_blobs(self.root, wanted)
         oid = entry[1]
         if oid not in self._contents:
-            self._contents.update(read_blobs(self.root, [oid]))
+            self._contents.update(read_blobs(self.root, [oid, *self._markdown_beside(path)]))
         return self._contents[oid]
+
+    def _markdown_beside(self, path: str) -> list[str]:
+        """The other Markdown files in the folder of a Markdown file read: policy documents are
+        read one after the other (``check``, ``site``), so one ``cat-file`` fetches them all."""
+        if not path.endswith(MARKDOWN_SUFFIXES):
+            return []
+        assert self._contents is not None
+        folder = posixpath.dirname(path) + "/"
+        return [
+            oid
+            for name, (mode, oid) in self._entries.items()
+            if name.startswith(folder)
+            and "/" not in name[len(folder) :]
+            and name.endswith(MARKDOWN_SUFFIXES)
+            and mode != SYMLINK_MODE
+            and oid not in self._contents
+        ]
 
     def exists(self, path: str) -> bool:
         path = posixpath.normpath(path)

@@ -1,0 +1,106 @@
+"""Rules that read the policies' Markdown documents besides the records
+(``document-link-unknown``), bound to the links found in them. Each document is scanned with a
+quick pattern; only one that names an unknown id is parsed with the CommonMark parser the
+Kennisbank uses (so a link in a code block is not counted), keeping ``check`` fast."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from nencheck.checks.document_links import DocumentLink, looks_like_policy_id
+from nencheck.checks.problem import Problem
+from nencheck.model.policy import linked_document
+from nencheck.model.records import Records
+from nencheck.store.read.source import FileSource
+
+Rule = Callable[[Records, date], list[Problem]]
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# inline links [text](TARGET) and reference definitions [label]: TARGET
+_INLINE_TARGET = re.compile(r"(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?)([^)\s>]+)", re.M)
+
+
+def document_link_rules(
+    root: Path, source: FileSource, records: Records, use_cache: bool = True
+) -> list[Rule]:
+    from nencheck.checks.rules import DOCUMENTS, RULES
+
+    cache = _LinkCache(root, use_cache)
+    links = document_links(source, records, cache.links_of)
+    cache.save()
+    return [partial(rule.function, links=links) for rule in RULES if rule.needs == DOCUMENTS]
+
+
+def document_links(
+    source: FileSource,
+    records: Records,
+    links_of: Callable[[str], list[tuple[int, str]]] | None = None,
+) -> list[DocumentLink]:
+    """The links of every policy's Markdown document that may name no policy (the rule
+    decides)."""
+    from nencheck.render.site_markdown import markdown_links
+
+    links_of = links_of or markdown_links
+    known = {policy.id.casefold() for policy in records.policies}
+    found: list[DocumentLink] = []
+    seen: set[str] = set()
+    for policy in sorted(records.policies, key=lambda p: p.id):
+        path = linked_document(policy)
+        if path is None or path in seen or not path.lower().endswith(MARKDOWN_SUFFIXES):
+            continue
+        seen.add(path)
+        text = _read(source, path)
+        if text is None or not any(
+            looks_like_policy_id(t) and t.casefold() not in known
+            for t in _INLINE_TARGET.findall(text)
+        ):
+            continue
+        for line, target in links_of(text):
+            found.append(DocumentLink(path, line, target, policy.id))
+    return found
+
+
+class _LinkCache:
+    """The links of each document by its content's hash, kept between runs under
+    ``.nencheck/cache`` (sealed like the parse cache): parsing is what costs time."""
+
+    FILE = "document-links.bin"
+
+    def __init__(self, root: Path, enabled: bool) -> None:
+        self.root, self.enabled = root, enabled
+        self.saved: dict[Any, Any] = {}
+        self.used: dict[Any, Any] = {}
+        if enabled:
+            from nencheck.store.cache.parse_cache import load_sealed
+
+            self.saved = load_sealed(root, self.FILE) or {}
+
+    def links_of(self, text: str) -> list[tuple[int, str]]:
+        from nencheck.render.site_markdown import markdown_links
+
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        found = self.saved.get(key)
+        if found is None:
+            found = markdown_links(text)
+        self.used[key] = found
+        return found  # type: ignore[no-any-return]
+
+    def save(self) -> None:
+        if self.enabled and self.used and self.used != self.saved:
+            from nencheck.store.cache.parse_cache import save_sealed
+
+            save_sealed(self.root, self.FILE, self.used)
+
+
+def _read(source: FileSource, path: str) -> str | None:
+    if path.startswith("../") or source.points_outside(path):
+        return None
+    try:
+        return source.read(path).decode("utf-8", "replace")
+    except OSError:  # a missing document is another matter
+        return None

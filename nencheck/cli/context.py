@@ -50,6 +50,7 @@ class AppContext:
 
             self._root = find_repository(self.repo)
             self._apply_language()
+            show_interrupted_writes(self._root)
         return self._root
 
     @property
@@ -168,6 +169,24 @@ class AppContext:
             self.root, rev=self.rev, as_recorded_on=self.as_of if self.as_recorded else None
         )
         return source, file_reader(self.root, enabled=not self.no_cache)
+
+
+def show_interrupted_writes(root: Path) -> None:
+    """A note on stderr for every write that was interrupted and left files uncommitted (and for
+    one whose commit landed before it could say so). Costs one ``listdir`` when there is none."""
+    try:
+        names = os.listdir(root / ".nencheck" / "write")
+    except OSError:
+        return
+    if not any(name.startswith(("journal-", "tmp-")) for name in names):
+        return
+    from nencheck.store.write.journal import interrupted
+
+    pending, landed = interrupted(root)
+    for text in landed:
+        click.echo(_("note: {text}").format(text=text), err=True)
+    for leftover in pending:
+        click.echo(_("note: {text}").format(text=leftover.note()), err=True)
 
 
 def parse_cli_date(text: str, option: str) -> date:

@@ -146,6 +146,7 @@ def import_soa(
     Example:
       nencheck control import vvt.xlsx --map id=Nr,applicable="Van toepassing" --dry-run
     """
+    from nencheck.cli.editing import lock_for_write
     from nencheck.cli.import_run import RunOptions, finish_import
     from nencheck.imports.soa import plan_soa_import
     from nencheck.imports.table import (
@@ -157,6 +158,8 @@ def import_soa(
     )
 
     state = app(ctx)
+    if not dry_run:
+        lock_for_write(state.root)
     records = state.load(strict=True)
     explicit = parse_map_option(maps)
     table = read_table(file, file.name, sheet, expected_headers(explicit, CONTROL_HEADERS))

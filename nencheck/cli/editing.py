@@ -59,13 +59,30 @@ def commit(root: Path, changes: list[Any], message: str, *, no_commit: bool, for
         click.echo(_("written, not committed: {files}").format(files=files), err=True)
 
 
-def records_for_edit(state: Any) -> Any:
+def records_for_edit(state: Any, *, write: bool = True) -> Any:
     """The working tree's records: a change is made to the files as they are now, never to
-    what an older revision said."""
+    what an older revision said. Unless ``write`` is False (a dry run), the repository's write
+    lock is taken first and kept until the command ends, so the records read here (and the ids
+    given out from them) are still current when the change is committed."""
     from nencheck.errors import NencheckError
 
     if state.rev or state.as_recorded:
         raise NencheckError(
             _("--rev and --as-recorded apply to reports only; changes are made to the working tree")
         )
+    if write:
+        lock_for_write(state.root)
     return state.load(strict=True)
+
+
+def lock_for_write(root: Path) -> None:
+    """Take the repository's write lock for the rest of the command (released when the click
+    context closes, or by the operating system when the process ends), waiting briefly for
+    another writer; refuse while an earlier interrupted write is unresolved."""
+    from nencheck.store.write.lock import acquire, release
+    from nencheck.store.write.writer import refuse_if_interrupted
+
+    context = click.get_current_context()
+    acquire(root, context.command_path, on_wait=lambda text: click.echo(text, err=True))
+    context.find_root().call_on_close(lambda: release(root))
+    refuse_if_interrupted(root)

@@ -12,6 +12,7 @@ import click
 from nencheck.cli import exitcodes
 from nencheck.cli.completion import complete_policy_ids
 from nencheck.cli.context import app, global_options, parse_cli_date, parse_cli_duration
+from nencheck.cli.editing import records_for_edit
 from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
@@ -117,7 +118,7 @@ def review(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load(strict=True).policies, policy_id)
+    found = find_policy(records_for_edit(state).policies, policy_id)
     request = ReviewRequest(
         reviewer=reviewer.strip(),
         day=_date(day, "--date", state.as_of),
@@ -229,7 +230,7 @@ def new(
 
     _refuse_past(ctx)
     state = app(ctx)
-    records = state.load(strict=True)
+    records = records_for_edit(state)
     review_interval = parse_cli_duration(interval, "--interval") if interval else None
     spec = NewPolicy(
         id=policy_id.strip(),
@@ -277,7 +278,7 @@ def retire(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(state.load(strict=True).policies, policy_id)
+    found = find_policy(records_for_edit(state).policies, policy_id)
     if not reason.strip():
         raise NencheckError(_("--reason: say why the policy is retired."))
     return _apply(

@@ -85,6 +85,7 @@ def policy_import(
       nencheck policy import register.xlsx --dry-run \\
         --map id=Nummer,title=Titel,owner=Eigenaar,review_interval=Herzieningstermijn
     """
+    from nencheck.cli.editing import lock_for_write
     from nencheck.cli.import_run import RunOptions, finish_import
     from nencheck.imports.policies import PolicyImportOptions, parse_defaults, plan_policy_import
     from nencheck.imports.table import (
@@ -96,6 +97,8 @@ def policy_import(
     )
 
     state = app(ctx)
+    if not dry_run:
+        lock_for_write(state.root)
     records = state.load(strict=True)
     explicit = parse_map_option(maps)
     table = read_table(file, file.name, sheet, expected_headers(explicit, POLICY_HEADERS))

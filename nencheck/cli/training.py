@@ -136,7 +136,7 @@ def import_completions(
     from nencheck.render.training import import_json, import_text
 
     state = app(ctx)
-    records = records_for_edit(state)
+    records = records_for_edit(state, write=not dry_run)
     with _progress() as progress:
         plan = read_export(
             file,

@@ -51,6 +51,7 @@ OTHERS = {
     "policy review",
     "report",
     "schema",
+    "site",
     "training import",
 }
 

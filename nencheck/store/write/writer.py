@@ -10,7 +10,7 @@ Usage::
 
 from __future__ import annotations
 
-import os
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,6 +19,9 @@ from nencheck.errors import NencheckError
 from nencheck.i18n import _
 from nencheck.store.git.runner import GitFailed, run_git
 from nencheck.store.write.atomic import write_atomic
+from nencheck.store.write.journal import begin, finish, interrupted, temp_prefix, tree_blobs
+from nencheck.store.write.lock import held_command, repository_lock, write_dir
+from nencheck.store.write.preflight import preflight
 from nencheck.store.write.roundtrip import FileStyle, dump_document, load_text, scalar, to_document
 
 __all__ = [
@@ -72,23 +75,68 @@ def new_record_yaml(data: dict[str, Any], comment: str | None = None) -> bytes:
 
 
 def apply_changes(
-    root: Path, changes: list[Change], message: str, *, commit: bool = True, force: bool = False
+    root: Path,
+    changes: list[Change],
+    message: str,
+    *,
+    commit: bool = True,
+    force: bool = False,
+    command: str | None = None,
 ) -> str | None:
     """Write the changes atomically and commit exactly those files in one commit.
 
+    Runs under the repository's write lock (``store.write.lock``; re-entrant, so a command that
+    took it before reading the records keeps it) and a write journal (``store.write.journal``).
     Refuses (NencheckError) before writing anything when a changed file has uncommitted changes
-    (unless ``force``), when a merge, rebase, cherry-pick or revert is in progress, and, when
+    (unless ``force``), when a merge, rebase, cherry-pick or revert is in progress, when git's
+    own lock files exist, when an earlier write was interrupted and is not resolved, and, when
     committing, outside a git repository or without a git identity. Other files the user has
-    staged stay staged and out of the commit. Returns the new commit's id, or None when
-    ``commit`` is False (the changes are then left staged, in a git repository).
+    staged stay staged and out of the commit. Returns the new commit's id once that commit is
+    verified to hold every change, or None when ``commit`` is False (the changes are then left
+    staged, in a git repository).
     """
     if not changes:
         return None
     paths = [_checked_path(change.path) for change in changes]
-    in_git = _preflight(root, paths, commit=commit, force=force)
-    _write_all(root, changes)
-    if not in_git:
-        return None
+    name = command or held_command(root) or "nencheck"
+    with repository_lock(root, name):
+        refuse_if_interrupted(root)
+        in_git = preflight(root, paths, commit=commit, force=force)
+        journal = begin(root, name, paths, in_git, message)
+        _write_journaled(root, changes, journal)
+        commit_id = _stage_and_commit(root, changes, message, commit=commit) if in_git else None
+        finish(journal)
+        return commit_id
+
+
+def refuse_if_interrupted(root: Path) -> None:
+    """NencheckError while an interrupted write's files are neither committed nor undone."""
+    pending, _landed = interrupted(root)
+    if pending:
+        first = pending[0]
+        raise NencheckError(
+            _(
+                "nothing written: the interrupted '{command}' left {files} uncommitted; commit "
+                "or undo that first, as the note says."
+            ).format(command=first.journal.command, files=", ".join(first.changed))
+        )
+
+
+def _write_journaled(root: Path, changes: list[Change], journal: Path) -> None:
+    """Write the files; when that fails and every file is put back, the journal goes too."""
+    try:
+        _write_all(root, changes)
+    except _RollbackFailed:
+        raise
+    except BaseException:
+        finish(journal)
+        raise
+
+
+def _stage_and_commit(
+    root: Path, changes: list[Change], message: str, *, commit: bool
+) -> str | None:
+    paths = [change.path for change in changes]
     pathspecs = [f":(literal){path}" for path in paths]
     try:
         run_git(root, ["add", "--", *pathspecs], read_only=False)
@@ -100,7 +148,7 @@ def apply_changes(
             stdin=message.encode(),
             read_only=False,
         )
-        return run_git(root, ["rev-parse", "HEAD"]).decode("ascii").strip()
+        commit_id = run_git(root, ["rev-parse", "HEAD"]).decode("ascii").strip()
     except GitFailed as failure:
         raise NencheckError(
             _(
@@ -108,6 +156,46 @@ def apply_changes(
                 "Commit them yourself, or undo with: git restore --staged --worktree {files}"
             ).format(reason=failure.stderr or failure, files=" ".join(paths))
         ) from None
+    verify_committed(root, commit_id, changes)
+    return commit_id
+
+
+def verify_committed(root: Path, commit_id: str, changes: list[Change]) -> None:
+    """NencheckError unless ``commit_id``'s tree holds every change's content."""
+    blobs = tree_blobs(root, commit_id, [change.path for change in changes])
+    missing = []
+    for change in changes:
+        stored = blobs.get(change.path)
+        if stored is None or (
+            stored != blob_id(change.content, stored) and stored != _stored_blob(root, change)
+        ):
+            missing.append(change.path)
+    if missing:
+        raise NencheckError(
+            _(
+                "git made commit {commit}, but it does not hold the change to {files}, so it is "
+                "not reported as committed; see 'git status' and 'git log -p -1'."
+            ).format(commit=commit_id[:10], files=", ".join(missing))
+        )
+
+
+def blob_id(content: bytes, like: str) -> str:
+    """git's id of a blob holding ``content`` (SHA-1, or SHA-256 when ``like`` is that long)."""
+    header = f"blob {len(content)}\0".encode()
+    digest = hashlib.sha256 if len(like) == 64 else hashlib.sha1
+    return digest(header + content).hexdigest()
+
+
+def _stored_blob(root: Path, change: Change) -> str | None:
+    """The blob git stores for the content, after its filters (autocrlf, clean): a second
+    opinion, asked only when the plain id differs."""
+    try:
+        out = run_git(
+            root, ["hash-object", f"--path={change.path}", "--stdin"], stdin=change.content
+        )
+    except GitFailed:
+        return None
+    return out.decode("ascii").strip()
 
 
 def _checked_path(path: str) -> str:
@@ -119,120 +207,34 @@ def _checked_path(path: str) -> str:
     return pure.as_posix()
 
 
+class _RollbackFailed(NencheckError):
+    """A write failed and the files already written could not all be put back (the journal
+    stays, so the next command says what to do)."""
+
+
 def _write_all(root: Path, changes: list[Change]) -> None:
-    """Write every file atomically; if one write fails, put back the ones already written."""
+    """Write every file atomically (temporary files in ``.nencheck/write``); if one write
+    fails or is interrupted, put back every file it may have reached: a file counts as written
+    from before its rename (an interruption can fall between the rename and the return)."""
     written: list[tuple[Path, bytes | None]] = []
+    temp_dir = write_dir(root)
     try:
         for change in changes:
             target = root / change.path
-            previous = target.read_bytes() if target.exists() else None
-            write_atomic(target, change.content)
-            written.append((target, previous))
+            written.append((target, target.read_bytes() if target.exists() else None))
+            write_atomic(target, change.content, temp_dir=temp_dir, prefix=temp_prefix())
     except BaseException:
-        for target, previous in reversed(written):
-            if previous is None:
-                target.unlink(missing_ok=True)
-            else:
-                write_atomic(target, previous)
-        raise
-
-
-def _in_progress(name: str) -> str:
-    messages = {
-        "MERGE_HEAD": lambda: _(
-            "A merge is in progress: finish it (git commit) or abort it "
-            "(git merge --abort) before changing records."
-        ),
-        "rebase-merge": lambda: _(
-            "A rebase is in progress: finish it (git rebase --continue) or "
-            "abort it (git rebase --abort) before changing records."
-        ),
-        "rebase-apply": lambda: _(
-            "A rebase or 'git am' is in progress: finish or abort it before changing records."
-        ),
-        "CHERRY_PICK_HEAD": lambda: _(
-            "A cherry-pick is in progress: finish it or abort it "
-            "(git cherry-pick --abort) before changing records."
-        ),
-        "REVERT_HEAD": lambda: _(
-            "A revert is in progress: finish it or abort it "
-            "(git revert --abort) before changing records."
-        ),
-    }
-    return messages[name]()
-
-
-_IN_PROGRESS = ("MERGE_HEAD", "rebase-merge", "rebase-apply", "CHERRY_PICK_HEAD", "REVERT_HEAD")
-
-
-def _preflight(root: Path, paths: list[str], *, commit: bool, force: bool) -> bool:
-    """All refusals, before anything is written. True when ``root`` is in a git work tree."""
-    args = ["rev-parse", "--show-toplevel"]
-    for name in _IN_PROGRESS:
-        args += ["--git-path", name]
-    try:
-        lines = run_git(root, args).decode("utf-8").splitlines()
-    except GitFailed:
-        if commit:
-            raise NencheckError(
+        try:
+            for target, previous in reversed(written):
+                if previous is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    write_atomic(target, previous, temp_dir=temp_dir, prefix=temp_prefix())
+        except BaseException as failure:
+            raise _RollbackFailed(
                 _(
-                    "{root} is not a git repository, so the change cannot be committed; run "
-                    "'git init' there, or use --no-commit to only write the files."
-                ).format(root=root)
-            ) from None
-        return False
-    for name, state in zip(_IN_PROGRESS, lines[1:], strict=True):
-        if (root / state).exists():
-            raise NencheckError(_in_progress(name))
-    if commit:
-        _require_identity(root)
-    if not force:
-        _require_clean(root, paths)
-    return True
-
-
-def _require_clean(root: Path, paths: list[str]) -> None:
-    out = run_git(
-        root,
-        [
-            "status",
-            "--porcelain=v1",
-            "-z",
-            "--untracked-files=all",
-            "--",
-            *(f":(literal){path}" for path in paths),
-        ],
-    )
-    dirty = [entry[3:] for entry in out.decode("utf-8", "replace").split("\0") if len(entry) > 3]
-    if dirty:
-        raise NencheckError(
-            _(
-                "{files}: uncommitted changes; commit or discard them first, or use --force to "
-                "include them in this change."
-            ).format(files=", ".join(sorted(set(dirty))))
-        )
-
-
-def _require_identity(root: Path) -> None:
-    """git would invent an identity from the host name; a compliance trail needs a real one."""
-    try:
-        out = run_git(root, ["config", "--get-regexp", r"^(user|author|committer)\.(name|email)$"])
-        configured = {line.split(" ", 1)[0].lower() for line in out.decode("utf-8").splitlines()}
-    except GitFailed:
-        configured = set()
-    missing = []
-    for role in ("author", "committer"):
-        for part in ("name", "email"):
-            from_env = os.environ.get(f"GIT_{role.upper()}_{part.upper()}") or (
-                os.environ.get("EMAIL") if part == "email" else None
-            )
-            if not (from_env or f"user.{part}" in configured or f"{role}.{part}" in configured):
-                missing.append(f"{role} {part}")
-    if missing:
-        raise NencheckError(
-            _(
-                "no git identity is configured ({missing}), so the change cannot be committed. "
-                'Set one with: git config --global user.name "Your Name" and git config --global '
-                "user.email you@example.org (or use --no-commit)."
-            ).format(missing=", ".join(missing))
-        )
+                    "writing failed and the files already written could not be put back "
+                    "({reason}); the next nencheck command says what to do."
+                ).format(reason=failure)
+            ) from failure
+        raise

@@ -30,7 +30,7 @@ GIT_IDENTITY = {
     "GIT_COMMITTER_NAME": "Test Auteur",
     "GIT_COMMITTER_EMAIL": "auteur@voorbeeld.example",
 }
-EXAMPLE_PARTS = ("nencheck.yaml", "controls", "policies", "evidence")
+EXAMPLE_PARTS = ("nencheck.yaml", "controls", "policies", "evidence", "risks")
 
 
 @pytest.fixture(autouse=True)

@@ -158,6 +158,13 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Personeelsnummer;Cursus;Afgerond\nE1019;AW-01;20-11-2026\nE9999;AW-01;20-11-2026\n",
         encoding="utf-8",
     )
+    (folder / "risico.csv").write_text(
+        "Risico;Dreiging;Kwetsbaarheid;Kans;Impact;Eigenaar;Maatregelen;Behandeling;Afdeling\n"
+        "Uitval koelcel;Stroomstoring;Geen alarm;Mogelijk;Ernstig;Praktijkmanager MC;7.11;"
+        "Mitigeren;MC\n"
+        "Phishing;Phishing;Weinig training;soms ja;Groot;Coördinator;6.3;negeren;PO\n",
+        encoding="utf-8",
+    )
     (folder / "restoretest.pdf").write_bytes(b"%PDF-1.4 restoretest")
     return folder
 
@@ -228,6 +235,16 @@ SCENARIOS: list[tuple[str, list[str]]] = [
     ("policy import", ["{files}/register.csv", "--dry-run"]),
     ("control import", ["{files}/vvt.csv", "--dry-run"]),
     ("training import", ["{files}/export.csv", "--dry-run"]),
+    ("risk list", []),
+    ("risk list", ["--above-appetite"]),
+    ("risk show", ["R-2025-007"]),
+    ("risk show", ["R-2026-004", "--since", "2026-01-01"]),
+    ("risk matrix", []),
+    ("risk assess", ["R-2024-003", "--likelihood", "1", "--impact", "4", "--date", "2026-11-20"]),
+    ("risk assess", ["R-2024-003", "--likelihood", "9", "--impact", "4"]),
+    ("risk accept", ["R-2026-004", "--by", "Bestuurder", "--date", "2026-11-20"]),
+    ("risk import", ["{files}/risico.csv", "--dry-run"]),
+    ("risk import", ["{files}/risico.csv", "--dry-run", "--skip-invalid"]),
     # usage errors: click's messages and nencheck's own
     ("incident list", ["--kind", "lek"]),
     ("finding add", []),

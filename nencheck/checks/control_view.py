@@ -28,6 +28,7 @@ class ControlView:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     incidents: list[dict[str, Any]] = field(default_factory=list)
+    risks: list[dict[str, Any]] = field(default_factory=list)
     history: list[dict[str, Any]] | None = None  # None: not a git repository
 
     @property
@@ -71,6 +72,7 @@ def control_view(
     view.evidence = _evidence(records, control_id, as_of)
     view.findings = _findings(records, control_id, as_of)
     view.incidents = _incidents(records, control_id)
+    view.risks = _risks(records, control_id)
     return view
 
 
@@ -159,3 +161,24 @@ def _incidents(records: Records, control_id: str) -> list[dict[str, Any]]:
     ]
     lines.sort(key=lambda line: str(line["reported"]), reverse=True)
     return lines
+
+
+def _risks(records: Records, control_id: str) -> list[dict[str, Any]]:
+    """The risks that name the control as their treatment, highest current score first."""
+    criteria = records.settings.risk
+    found = [records.risk_by_id[risk_id] for risk_id in records.risks_for_control(control_id)]
+    found.sort(key=lambda risk: (-risk.current.value, risk.id))
+    return [
+        {
+            "id": risk.id,
+            "title": risk.title,
+            "status": risk.status.value,
+            "open": risk.is_open,
+            "score": risk.current.value,
+            "level": criteria.level(risk.current.value),
+            "treatment": risk.treatment.value,
+            "owner": risk.owner,
+            "file": risk.origin.file,
+        }
+        for risk in found
+    ]

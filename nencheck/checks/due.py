@@ -10,6 +10,8 @@ Incidents appear while open and not yet notified, due on their notification dead
 ``days`` always agrees with ``state``: overdue items have days < 0, and an item due on the
 evaluation date is due soon with days 0 (SPEC "Evaluation"). A notification deadline that passed
 during the evaluation day (the date is read as its end) is overdue by a part of a day: days -1.
+Risks (kind ``risk``) bring two items: an open risk's next assessment (its owner reviews it)
+and each open action of an open risk (the action's owner).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from typing import Any
 from nencheck.checks.evidence import is_expired
 from nencheck.checks.incidents import open_deadlines
 from nencheck.checks.policies import DUE_SOON, OVERDUE, policy_state
+from nencheck.checks.risks import action_overdue, review_overdue
 from nencheck.checks.scope import days_between, in_unit
 from nencheck.checks.training import assignment_due, assignments
+from nencheck.i18n import _
 from nencheck.model.records import Records
 from nencheck.model.types import Duration
 
@@ -37,6 +41,7 @@ class DueKind(StrEnum):
     EVIDENCE = "evidence"
     TRAINING = "training"
     INCIDENT = "incident"
+    RISK = "risk"
 
 
 KINDS = tuple(DueKind)
@@ -83,6 +88,7 @@ def due_items(
         "evidence": _evidence,
         "training": _training,
         "incident": _incidents,
+        "risk": _risks,
     }
     items: list[DueItem] = []
     for kind in KINDS:
@@ -207,6 +213,38 @@ def _incidents(records: Records, as_of: date, horizon: date) -> list[DueItem]:
                 OVERDUE if found.late else DUE_SOON,
             )
         )
+    return items
+
+
+def _risks(records: Records, as_of: date, horizon: date) -> list[DueItem]:
+    items = []
+    for risk in records.risks:
+        if not risk.is_open:
+            continue
+        review = risk.next_assessment()
+        if review <= horizon:
+            days = days_between(review, as_of)
+            state = OVERDUE if review_overdue(risk, as_of) else DUE_SOON
+            title = _("Risk review: {title}").format(title=risk.title)
+            items.append(
+                DueItem("risk", risk.id, title, risk.owner, list(risk.units), review, days, state)
+            )
+        for action in risk.actions:
+            if not action.is_open or action.due > horizon:
+                continue
+            state = OVERDUE if action_overdue(risk, action, as_of) else DUE_SOON
+            items.append(
+                DueItem(
+                    "risk",
+                    action.id,
+                    action.title,
+                    action.owner,
+                    list(risk.units),
+                    action.due,
+                    days_between(action.due, as_of),
+                    state,
+                )
+            )
     return items
 
 

@@ -190,6 +190,28 @@ class IncidentFigures:
 
 
 @dataclass(frozen=True)
+class RiskFigures:
+    """The open risks: per current level, above the appetite, reviews and actions overdue."""
+
+    open: int
+    by_level: dict[str, int]  # in the order of nencheck.yaml's levels
+    above_appetite: int
+    review_overdue: int
+    actions_overdue: int
+    appetite: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "open": self.open,
+            "by_level": dict(self.by_level),
+            "above_appetite": self.above_appetite,
+            "review_overdue": self.review_overdue,
+            "actions_overdue": self.actions_overdue,
+            "appetite": self.appetite,
+        }
+
+
+@dataclass(frozen=True)
 class StatusFigures:
     as_of: date
     organisation: str

@@ -8,6 +8,7 @@ ahead, open findings by age, incidents of the past year, and the overdue work pe
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,9 +17,11 @@ from nencheck.checks.figures import StatusFigures
 from nencheck.checks.findings import is_overdue
 from nencheck.checks.incidents import Deadline, deadlines, in_late_scope, open_deadlines
 from nencheck.checks.policies import OVERDUE, policy_state
+from nencheck.checks.risk_review import RiskReview, risk_review
 from nencheck.checks.soa import SoaRow, soa_rows
 from nencheck.checks.summary import status_summary
 from nencheck.model.audit import Severity
+from nencheck.model.history import Assessment
 from nencheck.model.records import Records
 from nencheck.model.types import add_months
 
@@ -73,9 +76,16 @@ class ManagementReview:
     pending_notifications: list[Deadline]
     overdue_by_owner: list[OwnerWork]  # policies, findings, evidence, incidents (not training)
     training_overdue_by_unit: dict[str, int]
+    risks: RiskReview | None = None
 
 
-def management_review(records: Records, as_of: date) -> ManagementReview:
+def management_review(
+    records: Records,
+    as_of: date,
+    risk_history: Mapping[str, Sequence[Assessment]] | None = None,
+) -> ManagementReview:
+    """``risk_history``: each risk file's assessments from git (``store.git.history``), for the
+    movement of the risks since their previous assessment."""
     findings = open_findings(records, as_of)
     year_ago = add_months(as_of, -MONTHS_AHEAD)
     recent = [i for i in records.incidents if year_ago < i.reported.date() <= as_of]
@@ -98,6 +108,7 @@ def management_review(records: Records, as_of: date) -> ManagementReview:
         pending_notifications=open_deadlines(records, as_of),
         overdue_by_owner=_per_owner([item for item in overdue if item.kind != "training"]),
         training_overdue_by_unit=dict(training),
+        risks=risk_review(records, as_of, risk_history) if records.risks else None,
     )
 
 

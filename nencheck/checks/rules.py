@@ -23,6 +23,13 @@ from nencheck.checks.policies import rule_policy_due_soon, rule_policy_overdue
 from nencheck.checks.policy_changes import rule_policy_changed_unversioned
 from nencheck.checks.policy_dates import rule_policy_review_date_inconsistent
 from nencheck.checks.problem import Problem
+from nencheck.checks.risks import (
+    rule_control_unjustified,
+    rule_risk_above_appetite,
+    rule_risk_action_overdue,
+    rule_risk_control_excluded,
+    rule_risk_review_overdue,
+)
 from nencheck.checks.training import rule_training_below_target, rule_training_overdue
 from nencheck.i18n import N_, _
 from nencheck.model.records import Records
@@ -68,6 +75,11 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("breach-notification-late", "incident", N_("A data breach not notified to the AP within 72 hours (AVG art. 33)."), rule_breach_notification_late),
     RuleSpec("calamity-report-late", "incident", N_("A calamity not reported to the IGJ within 3 working days."), rule_calamity_report_late),
     RuleSpec("policy-review-date-inconsistent", "policy", N_("An explicit next_review before last_reviewed, or later than last_reviewed + review_interval."), rule_policy_review_date_inconsistent),
+    RuleSpec("risk-review-overdue", "risk", N_("An open risk whose assessment is older than its review interval."), rule_risk_review_overdue),
+    RuleSpec("risk-action-overdue", "risk-action", N_("An open risk treatment action past its due date."), rule_risk_action_overdue),
+    RuleSpec("risk-above-appetite", "risk", N_("An open risk above the appetite, accepted without who and when, or mitigated without an open action."), rule_risk_above_appetite),
+    RuleSpec("risk-control-excluded", "risk", N_("A risk treated by a control that the SoA marks not applicable."), rule_risk_control_excluded),
+    RuleSpec("control-unjustified", "control", N_("An applicable control that no risk names and that has no justification."), rule_control_unjustified),
 )
 # fmt: on
 

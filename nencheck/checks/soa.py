@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from nencheck.checks.controls import OTHER_THEME
+from nencheck.checks.risks import is_unjustified
 from nencheck.model.records import Records
 
 MISSING = "missing"  # a catalog control without a control file: not addressed (control-missing)
@@ -25,6 +26,8 @@ class SoaRow:
     units: list[str] = field(default_factory=list)
     policies: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)  # the risks whose treatment names it
+    unjustified: bool = False  # applicable, named by no risk, no justification (6.1.3 d)
     iso27002_2013: list[str] | None = None  # only when mapping from 2013 was asked for
     in_catalog: bool = True
     file: str = ""
@@ -44,6 +47,8 @@ class SoaRow:
             "status": self.status,
             "policies": self.policies,
             "evidence": self.evidence,
+            "risks": self.risks,
+            "unjustified": self.unjustified,
             "owner": self.owner or None,
             "units": self.units,
             "in_catalog": self.in_catalog,
@@ -112,6 +117,8 @@ def _row(
         units=list(control.units) if control else [],
         policies=list(records.policies_for_control(control_id)),
         evidence=list(records.evidence_for_control(control_id)),
+        risks=list(records.risks_for_control(control_id)),
+        unjustified=control is not None and is_unjustified(records, control),
         iso27002_2013=None if mapping is None else _replaced_ids(records, control_id, mapping),
         in_catalog=in_catalog,
         file=control.origin.file if control else "",

@@ -20,6 +20,7 @@ from nencheck.checks.figures import (
     IncidentFigures,
     PolicyFigures,
     ReviewCounts,
+    RiskFigures,
     StatusFigures,
     ThemeFigures,
     TrainingFigures,
@@ -28,6 +29,7 @@ from nencheck.checks.figures import (
 from nencheck.checks.findings import is_overdue
 from nencheck.checks.incidents import BREACH_RULE, CALAMITY_RULE, late_deadlines, open_deadlines
 from nencheck.checks.policies import DUE_SOON, OK, OVERDUE, policy_states
+from nencheck.checks.risks import is_above_appetite, overdue_actions, review_overdue
 from nencheck.checks.scope import in_unit
 from nencheck.checks.training import Figures, below_target, training_figures
 from nencheck.i18n import current_language
@@ -49,6 +51,7 @@ def status_summary(records: Records, as_of: date, unit: str | None = None) -> St
         evidence=evidence_summary(records, as_of, unit),
         training=training_summary(records, as_of, unit),
         incidents=incidents_summary(records, as_of, unit),
+        risks=risks_summary(records, as_of, unit),
         # Files whose records the figures leave out: they could not be read (SPEC).
         unreadable=tuple(records.unreadable),
     )
@@ -180,4 +183,22 @@ def incidents_summary(records: Records, as_of: date, unit: str | None) -> Incide
         breach_notification_late=sum(1 for d in late if d.rule == BREACH_RULE),
         calamity_report_late=sum(1 for d in late if d.rule == CALAMITY_RULE),
         deadlines=tuple(d for d in open_deadlines(records, as_of) if d.incident.id in chosen),
+    )
+
+
+def risks_summary(records: Records, as_of: date, unit: str | None) -> RiskFigures:
+    """Open risks by current level, those above the appetite, reviews and actions overdue."""
+    criteria = records.settings.risk
+    chosen = [r for r in records.risks if r.is_open and in_unit(r.units, unit)]
+    levels = Counter(criteria.level(r.current.value) for r in chosen)
+    chosen_ids = {r.id for r in chosen}
+    return RiskFigures(
+        open=len(chosen),
+        by_level={name: levels.get(name, 0) for name in criteria.levels},
+        above_appetite=sum(1 for r in chosen if is_above_appetite(r, criteria)),
+        review_overdue=sum(1 for r in chosen if review_overdue(r, as_of)),
+        actions_overdue=sum(
+            1 for risk, _action in overdue_actions(records, as_of) if risk.id in chosen_ids
+        ),
+        appetite=criteria.appetite,
     )

@@ -97,6 +97,11 @@ COMMANDS: tuple[Entry, ...] = (
         "nencheck.cli.site:site",
         N_("Write the Kennisbank: a static website of every current document, for all staff."),
     ),
+    Entry(
+        "risk",
+        "nencheck.cli.risk:risk",
+        N_("The risk register: assessment, treatment plan and acceptance."),
+    ),
 )
 
 # `policy` subcommands that live in other modules (the editing commands and the import).

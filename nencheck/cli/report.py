@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -43,7 +44,7 @@ def report(
     state = app(ctx)
     records = state.load()
     as_of = state.as_of
-    review = management_review(records, as_of)
+    review = management_review(records, as_of, _risk_history(state))
     soa = soa_view(records, review.soa, as_of, current_language())
     if output_format == "html":
         from nencheck.render.report_html import render
@@ -51,3 +52,14 @@ def report(
         from nencheck.render.report_markdown import render
     emit(render(records, review, soa, template_dir), output)
     return 0
+
+
+def _risk_history(state: Any) -> Any:
+    """Every risk file's assessments from git (one pass), or None outside a git repository."""
+    from nencheck.cli.history_rules import history_start
+    from nencheck.store.git.history import register_assessments
+    from nencheck.store.git.runner import is_git_repo
+
+    if not is_git_repo(state.root):
+        return None
+    return register_assessments(state.root, "risks", rev=history_start(state))

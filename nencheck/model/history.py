@@ -62,3 +62,18 @@ class PolicyDiff:
     commit_a: str
     commit_b: str
     files: list[FileAtTwoRevisions]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One assessment of a risk as git holds it: the commit that recorded it (when, by whom),
+    the ``assessed`` date and the scores written then."""
+
+    commit: str
+    date: str  # the commit's author date, ISO 8601
+    author: str
+    assessed: str  # YYYY-MM-DD as written in the file
+    likelihood: int
+    impact: int
+    target: tuple[int, int] | None
+    path: str

@@ -33,7 +33,11 @@ def check_integrity(records: Records, points_outside: Callable[[str], bool]) -> 
     errors += _duplicates(_("module"), records.modules)
     errors += _duplicates(_("person"), records.people)
     errors += _duplicates(_("unit"), records.settings.units)
+    errors += _duplicates(_("risk"), records.risks)
+    # Action ids are unique across the register: `due`, `notify` and the calendar name them.
+    errors += _duplicates(_("risk action"), [a for risk in records.risks for a in risk.actions])
     errors += _references(records)
+    errors += _risk_scores(records)
     errors += _paths(records, points_outside)
     return errors
 
@@ -184,6 +188,9 @@ def _references(records: Records) -> list[DataError]:
     for incident in records.incidents:
         refs(incident, "controls", incident.controls, control_ids, a_control, control_hint)
         refs(incident, "units", incident.units, unit_ids, a_unit, unit_hint)
+    for risk in records.risks:
+        refs(risk, "controls", risk.controls, control_ids, a_control, control_hint)
+        refs(risk, "units", risk.units, unit_ids, a_unit, unit_hint)
     for person in records.people:
         refs(person, "unit", [person.unit], person_units, a_unit, unit_hint)
     for module in records.modules:
@@ -242,4 +249,34 @@ def _paths(records: Records, points_outside: Callable[[str], bool]) -> list[Data
                     ).format(field=field, value=value),
                 )
             )
+    return errors
+
+
+def _risk_scores(records: Records) -> list[DataError]:
+    """Scores within the scales of nencheck.yaml's ``risk:`` (the model knows only 1..)."""
+    criteria = records.settings.risk
+    scales = {"likelihood": len(criteria.likelihood), "impact": len(criteria.impact)}
+    errors = []
+    for risk in records.risks:
+        for field in ("current", "target"):
+            score = getattr(risk, field)
+            if score is None:
+                continue
+            for part, top in scales.items():
+                value = getattr(score, part)
+                if value > top:
+                    line, column = risk.origin.at(field)
+                    errors.append(
+                        DataError(
+                            risk.origin.file,
+                            line,
+                            column,
+                            "invalid-value",
+                            _(
+                                "{field}.{part}: {value} is beyond the scale of nencheck.yaml "
+                                "(1 to {top}); use a step of the scale, or lengthen risk.{part} "
+                                "in nencheck.yaml"
+                            ).format(field=field, part=part, value=value, top=top),
+                        )
+                    )
     return errors

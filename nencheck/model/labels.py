@@ -14,6 +14,7 @@ from nencheck.model.audit import AuditType, FindingStatus, Severity
 from nencheck.model.control import ControlStatus
 from nencheck.model.incident import IncidentKind, IncidentStatus
 from nencheck.model.policy import PolicyState, PolicyStatus, PolicyType
+from nencheck.model.risk import ActionStatus, Affects, RiskStatus
 
 RECORD_LABELS: dict[type[StrEnum], dict[str, str]] = {
     ControlStatus: {
@@ -73,6 +74,14 @@ RECORD_LABELS: dict[type[StrEnum], dict[str, str]] = {
         IncidentStatus.IN_PROGRESS: N_("In progress"),
         IncidentStatus.CLOSED: N_("Closed"),
     },
+    Affects: {
+        Affects.CONFIDENTIALITY: N_("confidentiality"),
+        Affects.INTEGRITY: N_("integrity"),
+        Affects.AVAILABILITY: N_("availability"),
+        Affects.PATIENT_SAFETY: N_("patient safety"),
+    },
+    RiskStatus: {RiskStatus.OPEN: N_("Open"), RiskStatus.CLOSED: N_("Closed")},
+    ActionStatus: {ActionStatus.OPEN: N_("Open"), ActionStatus.DONE: N_("Done")},
 }
 
 

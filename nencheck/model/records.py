@@ -15,6 +15,7 @@ from nencheck.model.evidence import Evidence
 from nencheck.model.ids import IdMap, fold_id
 from nencheck.model.incident import Incident
 from nencheck.model.policy import Policy
+from nencheck.model.risk import Risk
 from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionTable, Module, Person
 
@@ -33,6 +34,7 @@ class Records:
     people: list[Person] = field(default_factory=list)
     completions: CompletionTable = field(default_factory=CompletionTable)
     incidents: list[Incident] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
     settings_file: str = "nencheck.yaml"
     # Files that could not be read, and the kinds of record they were to hold: their records
     # are unknown, never missing (SPEC, "One broken file never takes the dashboard down").
@@ -65,6 +67,22 @@ class Records:
     @cached_property
     def evidence_by_id(self) -> IdMap[Evidence]:
         return IdMap((item.id, item) for item in self.evidence)
+
+    @cached_property
+    def risk_by_id(self) -> IdMap[Risk]:
+        return IdMap((risk.id, risk) for risk in self.risks)
+
+    @cached_property
+    def _risks_by_control(self) -> dict[str, list[str]]:
+        links: dict[str, list[str]] = {}
+        for risk in self.risks:
+            for control_id in dict.fromkeys(risk.controls):
+                links.setdefault(control_id, []).append(risk.id)
+        return links
+
+    def risks_for_control(self, control_id: str) -> list[str]:
+        """The ids of the risks that name the control as (part of) their treatment."""
+        return self._risks_by_control.get(control_id, [])
 
     @cached_property
     def person_by_id(self) -> IdMap[Person]:

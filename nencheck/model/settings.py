@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from email.utils import getaddresses
+from itertools import pairwise
 from typing import Annotated, Literal, get_args
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from nencheck.i18n import N_
@@ -53,6 +55,11 @@ RuleName = Literal[
     "breach-notification-late",
     "calamity-report-late",
     "policy-review-date-inconsistent",
+    "risk-review-overdue",
+    "risk-action-overdue",
+    "risk-above-appetite",
+    "risk-control-excluded",
+    "control-unjustified",
 ]
 RULES: tuple[str, ...] = get_args(RuleName)
 
@@ -66,6 +73,66 @@ class Unit(Record):
     name: Text
 
 
+# SPEC, nencheck.yaml ``risk:``: the criteria when the block (or one of its keys) is absent.
+DEFAULT_LIKELIHOOD = [
+    "Zeer onwaarschijnlijk",
+    "Onwaarschijnlijk",
+    "Mogelijk",
+    "Waarschijnlijk",
+    "Zeer waarschijnlijk",
+]
+DEFAULT_IMPACT = ["Verwaarloosbaar", "Gering", "Aanzienlijk", "Ernstig", "Catastrofaal"]
+DEFAULT_LEVELS = {"low": 4, "medium": 9, "high": 16, "critical": 25}
+LEVELS_NOT_RISING = N_(
+    "levels must rise: each level holds the scores up to a higher number than the one before"
+)
+LEVELS_TOO_LOW = N_("the highest level must hold the highest score, {top} (likelihood x impact)")
+APPETITE_NOT_A_LEVEL = N_("appetite must be one of the levels: {levels}")
+
+
+def level_of(score: int, levels: Mapping[str, int]) -> str:
+    """The level that holds ``score``: the first (ascending) whose number is at least the score.
+    A score above every level (criteria that do not cover the scales) gets the highest."""
+    for name, upper in levels.items():
+        if score <= upper:
+            return name
+    return list(levels)[-1]
+
+
+class RiskCriteria(Record):
+    """How risks are scored: the likelihood and impact scales (their labels, 1..n), the levels
+    (a level holds the scores up to its number) and the appetite."""
+
+    likelihood: list[Text] = Field(default_factory=lambda: list(DEFAULT_LIKELIHOOD), min_length=2)
+    impact: list[Text] = Field(default_factory=lambda: list(DEFAULT_IMPACT), min_length=2)
+    levels: dict[Identifier, int] = Field(
+        default_factory=lambda: dict(DEFAULT_LEVELS), min_length=1
+    )
+    appetite: Identifier = "medium"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RiskCriteria:
+        numbers = list(self.levels.values())
+        if any(b <= a for a, b in pairwise(numbers)) or numbers[0] < 1:
+            raise PydanticCustomError("levels_not_rising", LEVELS_NOT_RISING)
+        top = len(self.likelihood) * len(self.impact)
+        if numbers[-1] < top:
+            raise PydanticCustomError("levels_too_low", LEVELS_TOO_LOW, {"top": top})
+        if self.appetite not in self.levels:
+            raise PydanticCustomError(
+                "invalid_appetite", APPETITE_NOT_A_LEVEL, {"levels": ", ".join(self.levels)}
+            )
+        return self
+
+    def level(self, score: int) -> str:
+        return level_of(score, self.levels)
+
+    def above_appetite(self, score: int) -> bool:
+        """A score whose level ranks above the appetite's level."""
+        names = list(self.levels)
+        return names.index(self.level(score)) > names.index(self.appetite)
+
+
 class Settings(Record):
     organisation: Text
     framework: Text = "nen7510-2024"
@@ -75,6 +142,7 @@ class Settings(Record):
     training_target: float = Field(default=0.90, ge=0.0, le=1.0)
     fail_on: list[RuleName] = Field(default_factory=_default_fail_on)
     contacts: dict[str, ContactAddress] = Field(default_factory=dict)
+    risk: RiskCriteria = Field(default_factory=RiskCriteria)
 
     @field_validator("training_target", mode="before")
     @classmethod

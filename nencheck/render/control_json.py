@@ -22,6 +22,7 @@ def render(view: ControlView, as_of: date) -> str:
         "evidence": view.evidence,
         "findings": view.findings,
         "incidents": view.incidents,
+        "risks": view.risks,
         "history": view.history,
     }
     return json_text(document)

@@ -34,6 +34,7 @@ def render(view: ControlView, as_of: date, width: int | None = None) -> str:
     lines += _section(_("Evidence"), view.evidence, _evidence_line)
     lines += _section(_("Findings"), view.findings, _finding_line, _findings_count(view))
     lines += _section(_("Incidents"), view.incidents, _incident_line)
+    lines += _section(_("Risks treated"), view.risks, _risk_line)
     lines += _history(view)
     lines += ["", _("As of {date}.").format(date=prose_day(as_of))]
     return "\n".join(_fit(lines, width)) + "\n"
@@ -125,6 +126,14 @@ def _incident_line(item: dict[str, Any]) -> str:
         state = incident_status_label(item["status"])
     reported = item["reported"][:10]
     return f"{incident_kind_label(item['kind'])}, {reported}: {item['title']} — {state}"
+
+
+def _risk_line(item: dict[str, Any]) -> str:
+    from nencheck.render.labels import risk_level_label, risk_status_label, treatment_label
+
+    state = "" if item["open"] else f" — {risk_status_label(item['status'])}"
+    level = f"{risk_level_label(item['level'])} {item['score']}"
+    return f"[{level}] {item['title']} ({treatment_label(item['treatment'])}){state}"
 
 
 def _findings_count(view: ControlView) -> str:

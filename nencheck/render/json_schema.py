@@ -11,6 +11,7 @@ from nencheck.model.control import Control
 from nencheck.model.evidence import Evidence
 from nencheck.model.incident import Incident
 from nencheck.model.policy import Policy
+from nencheck.model.risk import Risk
 from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionsFile, ModulesFile, PeopleFile
 
@@ -21,6 +22,7 @@ SCHEMA_KINDS: dict[str, type[Record]] = {
     "evidence": Evidence,
     "audit": Audit,
     "incident": Incident,
+    "risk": Risk,
     "modules": ModulesFile,
     "people": PeopleFile,
     "completions": CompletionsFile,
@@ -35,6 +37,7 @@ SCHEMA_FILES: dict[str, str] = {
     "evidence": "evidence/records/**/*.yaml",
     "audit": "evidence/audits/**/*.yaml",
     "incident": "evidence/incidents/**/*.yaml",
+    "risk": "risks/**/*.yaml",
     "modules": "evidence/training/modules.yaml",
     "people": "evidence/training/people.yaml",
     "completions": "evidence/training/completions/**/*.yaml",

@@ -28,6 +28,8 @@ SUITES = {
     "person": "nencheck.training.people",
     "unit": "nencheck.training.units",
     "incident": "nencheck.incidents",
+    "risk": "nencheck.risks",
+    "risk-action": "nencheck.risks.actions",
     "other": "nencheck.other",
 }
 
@@ -69,6 +71,8 @@ def checked_records(records: Records) -> dict[str, dict[str, Case]]:
         ("evidence", records.evidence),
         ("person", records.people),
         ("incident", records.incidents),
+        ("risk", records.risks),
+        ("risk-action", [action for risk in records.risks for action in risk.actions]),
     ]
     for kind, items in groups:
         for item in items:

@@ -20,6 +20,7 @@ from nencheck.model.control import ControlStatus
 from nencheck.model.incident import IncidentKind, IncidentStatus
 from nencheck.model.labels import RECORD_LABELS
 from nencheck.model.policy import PolicyState, PolicyStatus, PolicyType
+from nencheck.model.risk import Affects, RiskStatus, Treatment
 
 # A Statement of Applicability row has two states beyond a control file's status.
 NOT_APPLICABLE = "not_applicable"
@@ -33,6 +34,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         DueKind.EVIDENCE: N_("Evidence"),
         DueKind.TRAINING: N_("Training"),
         DueKind.INCIDENT: N_("Incident notification"),
+        DueKind.RISK: N_("Risk"),
     },
 }
 
@@ -136,3 +138,33 @@ def days_words(days: int, state: str = "") -> str:
     if days == 0:
         return _("due today")
     return ngettext("in {count} day", "in {count} days", days).format(count=days)
+
+
+def risk_level_label(level: str) -> str:
+    """SPEC's level names in the reader's language; an organisation's own names as written."""
+    from nencheck.checks.risks import level_label
+
+    return level_label(level)
+
+
+def affects_label(affects: str) -> str:
+    return label(Affects, affects)
+
+
+# Not in LABELS (whose values the Dutch-everywhere test treats as stop words): "accept" is
+# also the start of Dutch words such as "acceptatie" in clipped control titles.
+TREATMENTS = {
+    Treatment.MITIGATE: N_("mitigate"),
+    Treatment.ACCEPT: N_("accept"),
+    Treatment.TRANSFER: N_("transfer"),
+    Treatment.AVOID: N_("avoid"),
+}
+
+
+def treatment_label(treatment: str) -> str:
+    text = TREATMENTS.get(treatment)  # type: ignore[call-overload]
+    return _(text) if text else treatment
+
+
+def risk_status_label(status: str) -> str:
+    return label(RiskStatus, status)

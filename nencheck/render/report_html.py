@@ -35,7 +35,17 @@ def build_charts(review: ManagementReview, soa: SoaView, context: dict[str, Any]
         "reviews": reviews_chart(review, soa.language),
         "findings": findings_chart(review),
         "training": training_chart(review, context),
+        "risks": _risk_chart(review),
     }
+
+
+def _risk_chart(review: ManagementReview) -> str:
+    if review.risks is None:
+        return ""
+    from nencheck.i18n import _
+    from nencheck.render.risk_matrix import matrix_svg
+
+    return matrix_svg(review.risks.heat, _("Risk matrix"))
 
 
 def _legend(keys: tuple[str, ...] | list[str], label: Any) -> list[tuple[str, str]]:

@@ -87,6 +87,7 @@ def columns(view: SoaView) -> list[Column]:
         Column("owner", _("Owner"), lambda row: row.owner, 28),
         Column("policies", _("Policies"), lambda row: joined(row.policies), 28),
         Column("evidence", _("Evidence"), lambda row: joined(row.evidence), 24),
+        Column("risks", _("Risks"), lambda row: joined(row.risks), 24),
     ]
     return result
 

@@ -38,6 +38,9 @@ def render(view: SoaView, width: int | None = None) -> str:
             if row.applicable is False and row.justification:
                 reason = _("excluded: {reason}").format(reason=row.justification)
                 lines += wrap_block([INDENT + INDENT + reason], width)
+            if row.unjustified:
+                note = _("no risk names it and no justification is given")
+                lines += wrap_block([INDENT + INDENT + note], width)
     lines += ["", *wrap(_counts(view), width, INDENT)]
     return "\n".join(lines) + "\n"
 
@@ -55,7 +58,7 @@ def _cells(row: SoaRow, mapped: bool) -> list[str]:
         *cells,
         applicable_label(row.applicable),
         status,
-        ", ".join(row.policies + row.evidence),
+        ", ".join(row.policies + row.evidence + row.risks),
     ]
 
 

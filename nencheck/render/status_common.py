@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nencheck.checks.figures import PolicyFigures, StatusFigures
+from nencheck.checks.figures import PolicyFigures, RiskFigures, StatusFigures
 from nencheck.checks.incidents import stamp
 from nencheck.i18n import _, current_language
 from nencheck.model.policy import PolicyState
@@ -227,3 +227,30 @@ def countdown(hours_left: float) -> str:
     if hours_left >= 0:
         return _("{days} d {hours} h left").format(days=days, hours=rest)
     return _("{days} d {hours} h late").format(days=days, hours=rest)
+
+
+def risk_figures(summary: StatusFigures) -> RiskFigures | None:
+    risks = summary.risks
+    return risks if isinstance(risks, RiskFigures) else None
+
+
+def risk_level_rows(summary: StatusFigures) -> list[tuple[str, int]]:
+    """Open risks per level, lowest level first (empty when the repository keeps no risks)."""
+    from nencheck.render.labels import risk_level_label
+
+    risks = risk_figures(summary)
+    if risks is None:
+        return []
+    return [(risk_level_label(name), count) for name, count in risks.by_level.items()]
+
+
+def risks_note(summary: StatusFigures) -> str:
+    from nencheck.render.labels import risk_level_label
+
+    risks = risk_figures(summary)
+    if risks is None or not risks.open:
+        return _("No open risks in the risk register.")
+    return _(
+        "{open} open; {above_appetite} above the appetite ({appetite}); reviews overdue: "
+        "{review_overdue}; treatment actions overdue: {actions_overdue}"
+    ).format(**{**risks.to_json(), "appetite": risk_level_label(risks.appetite)})

@@ -27,6 +27,7 @@ def render_status_html(summary: StatusFigures) -> str:
         "findings": common.finding_rows(summary),
         "training": common.training_rows(summary),
         "deadlines": common.deadline_rows(summary),
+        "risk_levels": common.risk_level_rows(summary),
         "notes": SimpleNamespace(
             controls=common.controls_note(summary),
             policies=common.policies_note(summary),
@@ -35,6 +36,7 @@ def render_status_html(summary: StatusFigures) -> str:
             evidence=common.evidence_note(summary),
             training=common.training_note(summary),
             incidents=common.incidents_note(summary),
+            risks=common.risks_note(summary),
         ),
     }
     return render_template(environment(), "status.html", context)
@@ -51,5 +53,8 @@ def _texts() -> SimpleNamespace:
         deadline=_("Deadline"),
         time_left=_("Time left"),
         no_deadlines=_("No open incident is waiting for its notification."),
+        risks_heading=_("Risks"),
+        level=_("Level"),
+        open=_("Open"),
         target_label=common.target_label,
     )

@@ -103,6 +103,14 @@ def _sections(summary: StatusFigures) -> list[tuple[str, list[str]]]:
                 ),
             ],
         ),
+        (
+            _("Risks"),
+            [
+                *table([_("Level"), _("Open")], common.risk_level_rows(summary)),
+                "",
+                common.risks_note(summary),
+            ],
+        ),
     ]
 
 

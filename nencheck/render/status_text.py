@@ -54,7 +54,15 @@ def _sections(summary: StatusFigures) -> list[tuple[str, RenderableType]]:
         (_("Evidence"), Text(common.evidence_note(summary))),
         (_("Awareness training"), Group(_training(summary), Text(common.training_note(summary)))),
         (_("Incidents"), Group(Text(common.incidents_note(summary)), _deadlines(summary))),
+        (_("Risks"), Group(_risk_levels(summary), Text(common.risks_note(summary)))),
     ]
+
+
+def _risk_levels(summary: StatusFigures) -> Table:
+    table = _table(_("Level"), _("Open"))
+    for label, count in common.risk_level_rows(summary):
+        table.add_row(label, str(count))
+    return table
 
 
 def _table(*headers: str) -> Table:

@@ -47,6 +47,7 @@ def document_texts() -> SimpleNamespace:
         status=_("Status"),
         owner=_("Owner"),
         policies_and_evidence=_("Policies and evidence"),
+        risks=_("Risks"),
         # Tables
         figure=_("Figure"),
         value=_("Value"),
@@ -91,4 +92,6 @@ def label_namespace() -> SimpleNamespace:
         units=label_functions.units_label,
         incident_kind=label_functions.incident_kind_label,
         due_kind=label_functions.due_kind_label,
+        risk_level=label_functions.risk_level_label,
+        treatment=label_functions.treatment_label,
     )

@@ -348,6 +348,7 @@ def test_control_show_on_the_example_organisation_in_text_and_json() -> None:
         "Evidence (",
         "Findings (",
         "Incidents (",
+        "Risks treated (",
         "History of controls/",
     ):
         assert heading in text.stdout
@@ -366,8 +367,11 @@ def test_control_show_on_the_example_organisation_in_text_and_json() -> None:
         "evidence",
         "findings",
         "incidents",
+        "risks",
         "history",
     }
+    assert [r["id"] for r in data["risks"]] == ["R-2024-005", "R-2025-024"]  # name 5.15
+    assert all(r["level"] in ("low", "medium", "high", "critical") for r in data["risks"])
     assert data["as_of"] == AS_OF and data["id"] == "5.15" and data["in_catalog"] is True
     assert data["soa"]["file"].startswith("controls/")
     assert {p["state"] for p in data["policies"]} <= {

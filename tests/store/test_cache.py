@@ -35,6 +35,15 @@ FILES = {
         "  - id: F-2\n    title: Logging\n    severity: major\n    owner: ICT\n"
         "    due: 2025-10-30\n    status: closed\n    closed: 2025-10-01\n"
     ),
+    "risks/r-1.yaml": (
+        "id: R-1\ntitle: Ransomware\nowner: Manager ICT\nunits: [HAP]\n"
+        "current: {likelihood: 4, impact: 5}\ntarget: {likelihood: 2, impact: 4}\n"
+        'treatment: mitigate\ncontrols: ["5.1"]\nactions:\n'
+        "  - {id: R-1-A1, title: EDR, owner: ICT, due: 2026-03-31, status: open}\n"
+        "  - id: R-1-A2\n    title: Back-up\n    owner: ICT\n    due: 2026-01-31\n"
+        "    status: done\n    done: 2026-01-15\n"
+        "assessed: 2025-09-15\nreview_interval: 1y\nstatus: open\n"
+    ),
     "evidence/training/modules.yaml": (
         "modules:\n  - {id: AW-01, title: Phishing, valid_for: 1y, required_for: [all]}\n"
     ),
@@ -83,6 +92,7 @@ def snapshot(records: Records) -> list[tuple[str, Any, Any]]:
         "evidence",
         "audits",
         "incidents",
+        "risks",
         "modules",
         "people",
         "completions",
@@ -91,6 +101,8 @@ def snapshot(records: Records) -> list[tuple[str, Any, Any]]:
             found.append((type(record).__name__, record.model_dump(), record.origin))
     for _audit, finding in records.findings():
         found.append(("Finding", finding.model_dump(), finding.origin))
+    for risk in records.risks:
+        found += [("Action", action.model_dump(), action.origin) for action in risk.actions]
     found.append(("Settings", records.settings.model_dump(), records.settings.origin))
     return found
 
@@ -126,6 +138,20 @@ def test_origins_of_list_rows_and_findings_survive_the_cache(org: Path) -> None:
     assert policy.origin.at("review_interval") == (8, 18)
     assert policy.reviews[0].reviewer == "Medisch manager"
     assert policy.next_review_date() is not None
+
+
+def test_a_risk_with_nested_actions_and_scores_survives_the_cache(org: Path) -> None:
+    cold = load(org).records
+    warm = load(org).records
+    assert cold is not None and warm is not None
+    (risk,) = warm.risks
+    assert risk.model_dump() == cold.risks[0].model_dump()
+    assert (risk.current.likelihood, risk.current.impact, risk.target.value) == (4, 5, 8)
+    done = risk.actions[1]
+    assert (done.id, done.status.value, done.done.isoformat()) == ("R-1-A2", "done", "2026-01-15")
+    assert done.origin.file == "risks/r-1.yaml"
+    assert (done.origin.line, done.origin.at("done")) == (11, (16, 11))
+    assert risk.actions[0].origin.at("due") == cold.risks[0].actions[0].origin.at("due")
 
 
 def test_a_changed_file_is_parsed_again(org: Path, monkeypatch: pytest.MonkeyPatch) -> None:

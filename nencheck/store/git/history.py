@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
-from nencheck.model.history import Version
+from nencheck.model.history import Assessment, Version
 from nencheck.store.git.runner import GitFailed, read_blobs, run_git
 
 _FORMAT = "%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%B%x1f"
@@ -170,6 +170,105 @@ def _parse_log(out: str, full_path: str, prefix: str) -> list[FileVersion]:
         )
         current = older
     return versions
+
+
+def risk_assessments(root: Path, path: str, *, rev: str = "HEAD") -> list[Assessment]:
+    """Every distinct assessment a risk file has held (its ``assessed`` date and scores), newest
+    first, each with the commit that first recorded it. One ``git log`` and one batched read of
+    the file's versions; a version that does not parse (a broken commit) is skipped."""
+    return _assessments(file_history(root, path, rev=rev))
+
+
+def register_assessments(
+    root: Path, folder: str = "risks", *, rev: str = "HEAD"
+) -> dict[str, list[Assessment]]:
+    """The assessments of every file under ``folder`` (path -> newest first), for the report:
+    one ``git log`` over the folder and one batched read of all versions (renames are not
+    followed here; ``risk show`` follows them for one risk)."""
+    prefix = _prefix(root)
+    try:
+        out = run_git(
+            root, ["log", "-z", "--name-only", "--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f", rev,
+                   "--", folder]
+        )  # fmt: skip
+    except GitFailed:
+        return {}
+    versions: dict[str, list[FileVersion]] = {}
+    for record in out.decode("utf-8", "replace").split("\x1e"):
+        if not record:
+            continue
+        commit, date, author, email, names = record.split("\x1f", 4)
+        for name in names.strip("\0\n").split("\0"):
+            name = name.strip("\n")
+            if name.endswith((".yaml", ".yml", ".YAML")):
+                path = name[len(prefix) :] if name.startswith(prefix) else name
+                versions.setdefault(path, []).append(
+                    FileVersion(commit, date, author, email, "", path)
+                )
+    blobs = read_blobs(
+        root, [f"{v.commit}:{prefix}{v.path}" for found in versions.values() for v in found]
+    )
+    return {
+        path: _assessments(
+            [
+                FileVersion(**{**v.__dict__, "content": blobs.get(f"{v.commit}:{prefix}{v.path}")})
+                for v in found
+            ]
+        )
+        for path, found in versions.items()
+    }
+
+
+def _assessments(history: list[FileVersion]) -> list[Assessment]:
+    """Distinct assessments of a file's versions (newest first in and out)."""
+    found: list[Assessment] = []
+    for entry in reversed(history):  # oldest first
+        scores = _scores(entry.content)
+        if scores is None:
+            continue
+        assessed, likelihood, impact, target = scores
+        last = found[-1] if found else None
+        if last and (last.assessed, last.likelihood, last.impact, last.target) == scores:
+            continue
+        found.append(
+            Assessment(
+                commit=entry.commit,
+                date=entry.date,
+                author=entry.author,
+                assessed=assessed,
+                likelihood=likelihood,
+                impact=impact,
+                target=target,
+                path=entry.path,
+            )
+        )
+    return list(reversed(found))
+
+
+def _scores(content: bytes | None) -> tuple[str, int, int, tuple[int, int] | None] | None:
+    if content is None:
+        return None
+    from nencheck.store.read.yamlread import YamlFailure, parse_yaml
+
+    try:
+        data = parse_yaml(content.decode("utf-8")).data
+    except (UnicodeDecodeError, YamlFailure):
+        return None
+    if not isinstance(data, dict):
+        return None
+    current, target = _pair(data.get("current")), _pair(data.get("target"))
+    if current is None or data.get("assessed") is None:
+        return None
+    return str(data["assessed"]), current[0], current[1], target
+
+
+def _pair(value: object) -> tuple[int, int] | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return int(str(value["likelihood"])), int(str(value["impact"]))
+    except (KeyError, ValueError):
+        return None
 
 
 def policies_history(

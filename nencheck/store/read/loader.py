@@ -25,6 +25,7 @@ from nencheck.model.incident import Incident
 from nencheck.model.integrity import check_integrity
 from nencheck.model.policy import Policy
 from nencheck.model.records import Records
+from nencheck.model.risk import Risk
 from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionsFile, CompletionTable, ModulesFile, PeopleFile
 from nencheck.store.read import catalogs
@@ -41,6 +42,7 @@ INCIDENTS_DIR = "evidence/incidents"
 MODULES_FILE = "evidence/training/modules.yaml"
 PEOPLE_FILE = "evidence/training/people.yaml"
 COMPLETIONS_DIR = "evidence/training/completions"
+RISKS_DIR = "risks"
 
 
 @dataclass
@@ -123,6 +125,7 @@ def _load_repository(source: FileSource, read: FileReader, today: date | None) -
         evidence=collected["evidence"],  # type: ignore[arg-type]
         audits=collected["audit"],  # type: ignore[arg-type]
         incidents=collected["incident"],  # type: ignore[arg-type]
+        risks=collected["risk"],  # type: ignore[arg-type]
         modules=collected["module"],  # type: ignore[arg-type]
         people=collected["person"],  # type: ignore[arg-type]
         completions=CompletionTable.joined(collected["completion"]),  # type: ignore[arg-type]
@@ -227,6 +230,7 @@ def record_files(source: FileSource, kinds: set[str] | None = None) -> list[tupl
         ("evidence", EVIDENCE_DIR),
         ("audit", AUDITS_DIR),
         ("incident", INCIDENTS_DIR),
+        ("risk", RISKS_DIR),
     ):
         if wanted(kind):
             files += [(kind, p) for p in source.files(folder)]
@@ -265,6 +269,7 @@ KINDS: dict[str, tuple[type[Record], str | None]] = {
     "evidence": (Evidence, None),
     "audit": (Audit, None),
     "incident": (Incident, None),
+    "risk": (Risk, None),
     "module": (ModulesFile, "modules"),
     "person": (PeopleFile, "people"),
     "completion": (CompletionsFile, "completions"),

@@ -22,6 +22,7 @@ from nencheck.model.audit import Audit
 from nencheck.model.base import Origin, Record
 from nencheck.model.catalog import Catalog
 from nencheck.model.events import latest_event
+from nencheck.model.risk import Risk
 from nencheck.model.settings import Settings
 from nencheck.model.training import CompletionRow, CompletionTable
 from nencheck.model.types import parse_date, parse_identifier
@@ -64,6 +65,13 @@ FIELD_HINTS = {
     "deadline": "due",
     "gemeld": "reported",
     "soortmelding": "kind",
+    "dreiging": "threat",
+    "kwetsbaarheid": "vulnerability",
+    "kans": "likelihood",
+    "behandeling": "treatment",
+    "beoordeeld": "assessed",
+    "geaccepteerd_door": "accepted_by",
+    "geaccepteerd": "accepted",
 }
 
 
@@ -222,6 +230,8 @@ def attach_origins(record: Record, path: str, node: yaml.Node) -> None:
     record.with_origin(_origin(path, node))
     if isinstance(record, Audit):
         _attach_item_origins(record.findings, _list_nodes(node, "findings"), path)
+    elif isinstance(record, Risk):
+        _attach_item_origins(record.actions, _list_nodes(node, "actions"), path)
     elif isinstance(record, Settings):
         _attach_item_origins(record.units, _list_nodes(node, "units"), path)
 
@@ -276,6 +286,11 @@ def _locate(path: str, node: yaml.Node, detail: Any, model: type[BaseModel]) -> 
         name = str(loc[-1])
         mark = (key_node or target or node).start_mark
         allowed = _fields_at(model, loc[:-1])
+        derived = getattr(_model_at(model, loc[:-1]), "DERIVED_FIELDS", {}).get(name)
+        if derived:  # a value nencheck works out (a risk's level): say why it may not be written
+            message = _("unknown field '{name}'").format(name=short(name))
+            message += "; " + _(derived).format(name=name)
+            return DataError(path, mark.line + 1, mark.column + 1, "unknown-field", message)
         hint = FIELD_HINTS.get(name.lower())
         suggestion = (
             hint
@@ -382,17 +397,23 @@ def _label(loc: tuple[Any, ...]) -> str:
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The field names allowed at a location inside a model (for "did you mean")."""
+    current = _model_at(model, loc)
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The (nested) model at a location inside a model, or None."""
     current: Any = model
     for step in loc:
         if isinstance(step, int):
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+            return None
         annotation = current.model_fields[step].annotation if step in current.model_fields else None
         current = _inner_model(annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+        return current
+    return None
 
 
 def _inner_model(annotation: Any) -> Any:

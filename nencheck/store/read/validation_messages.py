@@ -15,6 +15,7 @@ from typing import Any
 from nencheck.i18n import N_, _
 from nencheck.model.base import DATE_ORDER, NOT_ALLOWED_BECAUSE, REQUIRED_BECAUSE
 from nencheck.model.catalog import CATALOG_DUPLICATE, CATALOG_THEME
+from nencheck.model.settings import APPETITE_NOT_A_LEVEL, LEVELS_TOO_LOW
 from nencheck.model.types import (
     DATE_OUT_OF_RANGE,
     DURATION_TOO_LONG,
@@ -33,6 +34,8 @@ WITH_CONTEXT = {
     "date_order": DATE_ORDER,
     "catalog_duplicate": CATALOG_DUPLICATE,
     "catalog_theme": CATALOG_THEME,
+    "levels_too_low": LEVELS_TOO_LOW,
+    "invalid_appetite": APPETITE_NOT_A_LEVEL,
     # pydantic's own kinds that carry a bound, in nencheck's words
     "less_than_equal": N_("must be at most {le}"),
     "greater_than_equal": N_("must be at least {ge}"),

@@ -1,10 +1,11 @@
-"""Where a new policy record's file goes in the repository (``policy new`` and the import)."""
+"""Where a new policy or risk record's file goes in the repository (``policy new``, the imports)."""
 
 from __future__ import annotations
 
 import re
 
 from nencheck.model.policy import Policy
+from nencheck.model.risk import Risk
 
 IMPORT_FOLDER = "policies/imported"
 ALL_UNITS_FOLDER = "algemeen"
@@ -20,6 +21,15 @@ def policy_path(policy: Policy, unit_folders: bool) -> str:
     else:
         folder = f"policies/{ALL_UNITS_FOLDER}"
     return f"{folder}/{slug(policy.id)}.yaml"
+
+
+def risk_path(risk: Risk) -> str:
+    """risks/<unit>/<id>.yaml as in the example; risks/algemeen/ for all or several units."""
+    if len(risk.units) == 1 and risk.units[0] != "all":
+        folder = slug(risk.units[0])
+    else:
+        folder = ALL_UNITS_FOLDER
+    return f"risks/{folder}/{slug(risk.id)}.yaml"
 
 
 def slug(text: str) -> str:

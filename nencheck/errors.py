@@ -64,5 +64,6 @@ ERROR_CODES: dict[str, str] = {
     "path-outside-repo": "a path that points outside the repository",
     "unknown-framework": "nencheck.yaml names a catalog that does not exist",
     "invalid-catalog": "a catalog file of the organisation's own is not valid",
+    "member-unreadable": "a member of network.yaml cannot be reached or read (network check)",
     "hidden-file": "a record file whose name (or a folder on its path) starts with a dot",
 }

@@ -97,7 +97,7 @@ STOP_PATTERN = re.compile(
 # (a usage line, an example to type) and the command names of a help's command list.
 LINE_IDENTIFIERS = re.compile(r"^\s*(?:Gebruik: )?nencheck .*|^  [a-z]+(?=\s{2,}\S)|^  [a-z]+$")
 COMMAND_NAMES = r"init|check|status|due|policy|control|finding|training|evidence|verify|incident|"
-COMMAND_NAMES += r"soa|report|notify|schema"
+COMMAND_NAMES += r"soa|report|notify|schema|network"
 FIELD_NAMES = "|".join(
     sorted({name for model in RECORD_MODELS for name in model.model_fields}, key=len, reverse=True)
 )
@@ -141,9 +141,16 @@ def org(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The spreadsheets and the evidence file the import and add commands read."""
+def files(tmp_path_factory: pytest.TempPathFactory, org: Path) -> Path:
+    """The spreadsheets and the evidence file the import and add commands read, and a network
+    of the organisation and a member that is not there."""
     folder = tmp_path_factory.mktemp("files")
+    (folder / "network.yaml").write_text(
+        "network: Coöperatie\nmembers:\n"
+        f"  - {{id: P1, name: Praktijk Een, repo: '{org}'}}\n"
+        "  - {id: P2, name: Praktijk Twee, repo: weg}\n",
+        encoding="utf-8",
+    )
     (folder / "register.csv").write_text(
         "Nummer;Titel;Soort;Eigenaar;Afdeling;Laatst herzien;Herzieningstermijn\n"
         "PROT-NW-001;Nieuw protocol;Protocol;Kwaliteitsfunctionaris;HAP;01-03-2026;2 jaar\n",
@@ -195,6 +202,10 @@ SCENARIOS: list[tuple[str, list[str]]] = [
     ("soa", ["--format", "html"]),
     ("notify", ["--dry-run", "{tmp}/mail"]),
     ("schema", ["--write-dir", "{tmp}"]),
+    ("network status", ["--network", "{files}/network.yaml"]),
+    ("network check", ["--network", "{files}/network.yaml"]),
+    ("network report", ["--network", "{files}/network.yaml", "--format", "markdown"]),
+    ("network report", ["--network", "{files}/network.yaml", "--member", "P1"]),
     ("site", ["{tmp}/kennisbank"]),
     ("init", ["{files}/nieuw"]),
     ("init", ["{files}/nieuw"]),  # again: refused, the folder has a nencheck.yaml

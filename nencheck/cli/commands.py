@@ -93,6 +93,11 @@ COMMANDS: tuple[Entry, ...] = (
         N_("Print the JSON Schema of a record kind (all kinds when KIND is omitted)."),
     ),
     Entry(
+        "network",
+        "nencheck.cli.network:network",
+        N_("One view over the compliance repositories of many organisations (network.yaml)."),
+    ),
+    Entry(
         "site",
         "nencheck.cli.site:site",
         N_("Write the Kennisbank: a static website of every current document, for all staff."),

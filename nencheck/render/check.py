@@ -27,6 +27,11 @@ class CheckOutcome:
     color: bool = False  # style the text format (only when writing to a terminal)
     width: int | None = None  # the text format wraps its lines to this (None: no limit)
     unreadable: int = 0  # files whose records the problems leave out (they had errors)
+    fail_on: frozenset[str] = frozenset()  # without records (network check): the members' rules
+
+    @property
+    def fail_on_rules(self) -> frozenset[str]:
+        return frozenset(self.records.settings.fail_on) if self.records else self.fail_on
 
     @property
     def failed(self) -> bool:
@@ -56,13 +61,18 @@ def render_text(outcome: CheckOutcome) -> str:
         if outcome.errors
         else ""
     )
-    by_rule: dict[str, list[Problem]] = {}
+    return head + render_problems(outcome)
+
+
+def render_problems(outcome: CheckOutcome) -> str:
+    """The problems grouped by rule and severity (in `network check` one rule may fail one
+    member and warn another), fail_on rules first, and the summary line."""
+    by_rule: dict[tuple[str, str], list[Problem]] = {}
     for problem in outcome.problems:
-        by_rule.setdefault(problem.rule, []).append(problem)
-    ordered = sorted(by_rule.items(), key=lambda item: item[1][0].severity != "error")
+        by_rule.setdefault((problem.rule, problem.severity), []).append(problem)
+    ordered = sorted(by_rule.items(), key=lambda item: item[0][1] != "error")
     lines: list[str] = []
-    for rule, problems in ordered:
-        severity = problems[0].severity
+    for (rule, severity), problems in ordered:
         header = _rule_header(rule, severity, len(problems))
         word = problem_severity_label(severity)
         for part in wrap(header, outcome.width, "    "):
@@ -77,7 +87,7 @@ def render_text(outcome: CheckOutcome) -> str:
         lines.append("")
     for part in wrap(summary_line(outcome), outcome.width, "    "):
         lines.append(_style(outcome, part, bold=True))
-    return head + "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
 
 
 def summary_line(outcome: CheckOutcome) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from nencheck.checks.problem import Problem
 from nencheck.checks.rules import rule_kind
@@ -45,11 +46,16 @@ class Case:
 
 
 def render(outcome: CheckOutcome) -> str:
-    root = ET.Element("testsuites", name=f"nencheck check {outcome.as_of.isoformat()}")
-    suites = {"nencheck.data": _error_cases(outcome.errors)} if outcome.errors else {}
+    suites = {"nencheck.data": error_cases(outcome.errors)} if outcome.errors else {}
     if outcome.records is not None:  # the readable records' problems, beside the errors
-        suites.update(_problem_cases(outcome.records, outcome.problems))
-    stamp = f"{outcome.as_of.isoformat()}T00:00:00"
+        suites.update(problem_cases(checked_records(outcome.records), outcome.problems))
+    return render_suites(f"nencheck check {outcome.as_of.isoformat()}", suites, outcome.as_of)
+
+
+def render_suites(title: str, suites: dict[str, dict[str, Case]], as_of: date) -> str:
+    """The JUnit document of suites (name -> record id -> case); ``network check`` uses it too."""
+    root = ET.Element("testsuites", name=title)
+    stamp = f"{as_of.isoformat()}T00:00:00"
     for name, cases in suites.items():
         _suite(root, name, list(cases.values()), stamp)
     _count(root, root.findall("testsuite"))
@@ -84,8 +90,10 @@ def checked_records(records: Records) -> dict[str, dict[str, Case]]:
     return cases
 
 
-def _problem_cases(records: Records, problems: list[Problem]) -> dict[str, dict[str, Case]]:
-    cases = checked_records(records)
+def problem_cases(
+    cases: dict[str, dict[str, Case]], problems: list[Problem]
+) -> dict[str, dict[str, Case]]:
+    """The checked records' cases (kind -> id -> case) with the problems added, by suite name."""
     for problem in problems:
         kind = rule_kind(problem.rule)
         case = cases[kind].setdefault(problem.id, Case(problem.id, problem.file, problem.line))
@@ -98,7 +106,7 @@ def _problem_cases(records: Records, problems: list[Problem]) -> dict[str, dict[
     return {SUITES[kind]: found for kind, found in cases.items() if found}
 
 
-def _error_cases(errors: list[DataError]) -> dict[str, Case]:
+def error_cases(errors: list[DataError]) -> dict[str, Case]:
     cases: dict[str, Case] = {}
     for error in errors:
         case = cases.setdefault(error.file, Case(error.file, error.file, error.line))

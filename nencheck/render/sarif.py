@@ -20,8 +20,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def render(outcome: CheckOutcome) -> str:
-    fail_on: set[str] = set(outcome.records.settings.fail_on) if outcome.records else set()
-    rules = _rules(fail_on)
+    rules = _rules(set(outcome.fail_on_rules))
     index = {rule["id"]: position for position, rule in enumerate(rules)}
     results = [_error_result(error, index) for error in outcome.errors]
     results += [_problem_result(problem, index) for problem in outcome.problems]

@@ -79,7 +79,8 @@ def git_environment(*, read_only: bool) -> dict[str, str]:
     """The caller's environment without prompts or pagers; read-only calls take no optional
     locks (a ``check`` in CI must not block a concurrent commit) and print in the C locale."""
     env = {name: value for name, value in os.environ.items() if name not in _DROPPED_ENV}
-    env.update(GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", PAGER="cat")
+    # never ask: no terminal prompt, no Git Credential Manager dialog (a CI job would hang)
+    env.update(GIT_TERMINAL_PROMPT="0", GCM_INTERACTIVE="never", GIT_PAGER="cat", PAGER="cat")
     if read_only:
         env.update(GIT_OPTIONAL_LOCKS="0", LC_ALL="C", LANGUAGE="C")
     return env

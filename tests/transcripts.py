@@ -2,7 +2,8 @@
 
 A transcript is a ```` ```console ```` block: lines starting with ``$ `` are commands (a line
 ending in a backslash continues on the next), the lines up to the next command are what it
-prints (stdout and stderr together). A line that is only ``…`` in the expected output stands
+prints (stdout and stderr together). Each command runs in a shell of its own in the sandbox
+folder (a ``cd`` lasts for its own line only; ``$?`` is the exit code of the command before). A line that is only ``…`` in the expected output stands
 for any number of lines. Blocks of one document run in order, in one sandbox: a copy of the
 example organisation as ``nencheck init --example`` makes it (so commit ids and dates are
 the same everywhere), with a fixed git identity and commit date, ``COLUMNS=80`` and no colour.
@@ -104,6 +105,7 @@ def environment(home: Path, bin_dir: Path) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "COLUMNS": "80",
         "NO_COLOR": "1",
+        "PYTHONUNBUFFERED": "1",  # stdout and stderr interleave as in a terminal
         "TZ": "Europe/Amsterdam",
         "GIT_AUTHOR_NAME": "Medisch manager HAP",
         "GIT_AUTHOR_EMAIL": "kwaliteit@voorbeeld.example",
@@ -115,9 +117,10 @@ def environment(home: Path, bin_dir: Path) -> dict[str, str]:
     }
 
 
-def run(command: Command, cwd: Path, env: dict[str, str]) -> list[str]:
+def run(command: Command, cwd: Path, env: dict[str, str], status: int = 0) -> tuple[list[str], int]:
+    """Run one command in its own shell; ``$?`` in it is ``status``, the previous command's."""
     done = subprocess.run(
-        ["bash", "-c", command.text],
+        ["bash", "-c", f"(exit {status}); {command.text}"],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
@@ -129,7 +132,12 @@ def run(command: Command, cwd: Path, env: dict[str, str]) -> list[str]:
     lines = [line.rstrip() for line in done.stdout.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
-    return lines
+    return lines, done.returncode
+
+
+def has_ellipsis(expected: list[str]) -> bool:
+    """Whether the expected output skips lines (then update mode leaves it to a person)."""
+    return any(line.strip() == ELLIPSIS for line in expected)
 
 
 def matches(expected: list[str], actual: list[str]) -> bool:

@@ -139,7 +139,7 @@ def test_ctrl_c_between_the_rename_and_its_return_still_puts_the_file_back(
     def interrupted_after_rename(folder: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(atomic, "_sync_folder", interrupted_after_rename)
+    monkeypatch.setattr(atomic, "sync_folder", interrupted_after_rename)
     record = "evidence/records/2026/ev-2026-900.yaml"
     with pytest.raises(KeyboardInterrupt):
         apply_changes(example_git, [Change(record, b"id: EV-2026-900\n")], "Add evidence")

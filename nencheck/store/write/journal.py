@@ -30,6 +30,7 @@ from pathlib import Path
 
 from nencheck.i18n import _
 from nencheck.store.git.runner import GitFailed, run_git
+from nencheck.store.write.atomic import sync_folder
 from nencheck.store.write.lock import WRITE_DIR, is_free, process_alive, write_dir
 from nencheck.store.write.preflight import git_lock_files
 
@@ -112,14 +113,14 @@ def begin(root: Path, command: str, paths: list[str], in_git: bool, message: str
         stream.flush()
         os.fsync(stream.fileno())
     os.replace(temporary, target)
-    _sync_folder(folder)
+    sync_folder(folder)
     return target
 
 
 def finish(journal: Path) -> None:
     """The write is complete (committed and verified, or staged as asked): forget it."""
     journal.unlink(missing_ok=True)
-    _sync_folder(journal.parent)
+    sync_folder(journal.parent)
 
 
 def interrupted(root: Path) -> tuple[list[Interrupted], list[str]]:
@@ -276,20 +277,6 @@ def tree_blobs(root: Path, revision: str, paths: list[str]) -> dict[str, str]:
         if len(parts) == 3 and parts[1] == "blob":
             blobs[path] = parts[2]
     return blobs
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename or removal in ``folder`` durable (POSIX; a no-op where unsupported)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _join(paths: list[str]) -> str:

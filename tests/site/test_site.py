@@ -283,3 +283,27 @@ def test_the_history_lists_a_commit_that_changed_only_the_document(
     assert (
         '<td>4.0</td><td>Kennisbank: documenten <span class="meta">(the document only)</span></td>'
     ) in page
+
+
+def test_check_rereads_a_document_only_when_it_changed(org: Path) -> None:
+    import os
+
+    def unknown_targets() -> list[str]:
+        result = run_cli("check", "--as-of", AS_OF, "--format", "json", repo=org)
+        return [
+            p["target"] for p in result.json()["problems"] if p["rule"] == "document-link-unknown"
+        ]
+
+    document = org / "policies/documents/prot-hap-014.md"
+    settled = document.stat().st_mtime - 60  # long before this run: its scan may be kept
+    os.utime(document, (settled, settled))
+    assert unknown_targets() == ["PROT-HAP-999"]
+    assert (org / ".nencheck/cache/document-scans.bin").is_file()
+    # The same size and time: the kept scan is used (the file is not read again) ...
+    text = document.read_text("utf-8")
+    document.write_text(text.replace("PROT-HAP-999", "PROT-HAP-998"), "utf-8")
+    os.utime(document, (settled, settled))
+    assert unknown_targets() == ["PROT-HAP-999"]
+    # ... a change of time (any edit) makes it read again.
+    os.utime(document, (settled + 1, settled + 1))
+    assert unknown_targets() == ["PROT-HAP-998"]

@@ -146,24 +146,12 @@ def import_soa(
     Example:
       nencheck control import vvt.xlsx --map id=Nr,applicable="Van toepassing" --dry-run
     """
-    from nencheck.cli.editing import lock_for_write
-    from nencheck.cli.import_run import RunOptions, finish_import
+    from nencheck.cli.import_run import RunOptions, finish_import, read_import
     from nencheck.imports.soa import plan_soa_import
-    from nencheck.imports.table import (
-        CONTROL_HEADERS,
-        expected_headers,
-        map_columns,
-        parse_map_option,
-        read_table,
-    )
+    from nencheck.imports.table import CONTROL_HEADERS
 
-    state = app(ctx)
-    if not dry_run:
-        lock_for_write(state.root)
-    records = state.load(strict=True)
-    explicit = parse_map_option(maps)
-    table = read_table(file, file.name, sheet, expected_headers(explicit, CONTROL_HEADERS))
-    columns = map_columns(table, explicit, CONTROL_HEADERS)
-    plan = plan_soa_import(table, columns, records, state.root)
+    read = read_import(ctx, file, maps, sheet, CONTROL_HEADERS, dry_run)
+    state, table = read.state, read.table
+    plan = plan_soa_import(table, read.columns, read.records, state.root)
     run = RunOptions(dry_run=dry_run, skip_invalid=skip_invalid, commit=not no_commit, force=force)
     return finish_import(state.root, table, plan, run, _("Import Statement of Applicability"))

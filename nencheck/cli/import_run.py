@@ -1,4 +1,5 @@
-"""What ``policy import`` and ``control import`` share once the plan is made: reporting problems,
+"""What the record imports (``policy import``, ``control import``, ``risk import``) share: reading
+the records and the sheet under the write lock before the plan, and once the plan is made: reporting problems,
 refusing while rows are invalid, the dry run, and the one commit."""
 
 from __future__ import annotations
@@ -9,9 +10,42 @@ from pathlib import Path
 import click
 
 from nencheck.cli import exitcodes
+from nencheck.cli.context import AppContext, app
 from nencheck.i18n import _, ngettext
 from nencheck.imports.plan import show_value
-from nencheck.model.importing import ImportPlan, Table
+from nencheck.model.importing import ColumnMap, ImportPlan, Table
+from nencheck.model.records import Records
+
+
+@dataclass(frozen=True)
+class ImportInput:
+    state: AppContext
+    records: Records
+    table: Table
+    columns: ColumnMap
+
+
+def read_import(
+    ctx: click.Context,
+    file: Path,
+    maps: tuple[str, ...],
+    sheet: str | None,
+    headers: dict[str, tuple[str, ...]],
+    dry_run: bool,
+) -> ImportInput:
+    """Take the write lock (not for a dry run) before reading anything, read the records
+    strictly (an import into broken records is refused), read the sheet and match its columns
+    to ``headers``: the same steps, in the same order, for every record import."""
+    from nencheck.cli.editing import lock_for_write
+    from nencheck.imports.table import expected_headers, map_columns, parse_map_option, read_table
+
+    state = app(ctx)
+    if not dry_run:
+        lock_for_write(state.root)
+    records = state.load(strict=True)
+    explicit = parse_map_option(maps)
+    table = read_table(file, file.name, sheet, expected_headers(explicit, headers))
+    return ImportInput(state, records, table, map_columns(table, explicit, headers))
 
 
 @dataclass

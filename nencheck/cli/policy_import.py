@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from nencheck.cli.context import app, global_options
+from nencheck.cli.context import global_options
 from nencheck.cli.groups import HelpCommand
 from nencheck.i18n import _
 
@@ -85,27 +85,15 @@ def policy_import(
       nencheck policy import register.xlsx --dry-run \\
         --map id=Nummer,title=Titel,owner=Eigenaar,review_interval=Herzieningstermijn
     """
-    from nencheck.cli.editing import lock_for_write
-    from nencheck.cli.import_run import RunOptions, finish_import
+    from nencheck.cli.import_run import RunOptions, finish_import, read_import
     from nencheck.imports.policies import PolicyImportOptions, parse_defaults, plan_policy_import
-    from nencheck.imports.table import (
-        POLICY_HEADERS,
-        expected_headers,
-        map_columns,
-        parse_map_option,
-        read_table,
-    )
+    from nencheck.imports.table import POLICY_HEADERS
 
-    state = app(ctx)
-    if not dry_run:
-        lock_for_write(state.root)
-    records = state.load(strict=True)
-    explicit = parse_map_option(maps)
-    table = read_table(file, file.name, sheet, expected_headers(explicit, POLICY_HEADERS))
-    columns = map_columns(table, explicit, POLICY_HEADERS)
+    read = read_import(ctx, file, maps, sheet, POLICY_HEADERS, dry_run)
+    state, table = read.state, read.table
     options = PolicyImportOptions(
         label=file.name, update=update, unit_folders=unit_folders, defaults=parse_defaults(defaults)
     )
-    plan = plan_policy_import(table, columns, records, state.root, options)
+    plan = plan_policy_import(table, read.columns, read.records, state.root, options)
     run = RunOptions(dry_run=dry_run, skip_invalid=skip_invalid, commit=not no_commit, force=force)
     return finish_import(state.root, table, plan, run, _("Import policy register"))

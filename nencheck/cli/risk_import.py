@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from nencheck.cli.context import app, global_options
+from nencheck.cli.context import global_options
 from nencheck.cli.groups import HelpCommand
 from nencheck.cli.policy_import import import_options
 from nencheck.i18n import _
@@ -42,17 +42,13 @@ def risk_import(
     Example:
       nencheck risk import risicoanalyse.xlsx --dry-run --map title=Risico,owner=Eigenaar
     """
-    from nencheck.cli.import_run import RunOptions, finish_import
+    from nencheck.cli.import_run import RunOptions, finish_import, read_import
     from nencheck.imports.risks import RISK_HEADERS, RiskImportOptions, plan_risk_import
-    from nencheck.imports.table import expected_headers, map_columns, parse_map_option, read_table
 
-    state = app(ctx)
-    records = state.load()
-    explicit = parse_map_option(maps)
-    table = read_table(file, file.name, sheet, expected_headers(explicit, RISK_HEADERS))
-    columns = map_columns(table, explicit, RISK_HEADERS)
+    read = read_import(ctx, file, maps, sheet, RISK_HEADERS, dry_run)
+    state, table = read.state, read.table
     today = date.today()
     options = RiskImportOptions(label=file.name, assessed=min(state.as_of, today), today=today)
-    plan = plan_risk_import(table, columns, records, state.root, options)
+    plan = plan_risk_import(table, read.columns, read.records, state.root, options)
     run = RunOptions(dry_run=dry_run, skip_invalid=skip_invalid, commit=not no_commit, force=force)
     return finish_import(state.root, table, plan, run, _("Import risk register"))

@@ -144,3 +144,18 @@ def test_a_sheet_without_the_required_columns_is_refused(
     result = run("risk", "import", str(path), repo=repo)
     assert result.exit_code == 2
     assert "no column for likelihood" in result.stderr
+
+
+def test_an_import_into_broken_records_is_refused_before_anything_is_written(
+    repo: Path, tmp_path: Path, run: Run
+) -> None:
+    # like every record import: records read strictly, under the write lock
+    broken = repo / "controls" / "kapot.yaml"
+    broken.parent.mkdir(exist_ok=True)
+    broken.write_text("id: [\n", encoding="utf-8")
+    before = git(repo, "rev-parse", "HEAD")
+    result = run("risk", "import", str(sheet(tmp_path, GOOD)), "--as-of", AS_OF, repo=repo)
+    assert result.exit_code == 2
+    assert "controls/kapot.yaml" in result.stderr
+    assert not (repo / "risks").exists() or not list((repo / "risks").rglob("*.yaml"))
+    assert git(repo, "rev-parse", "HEAD") == before

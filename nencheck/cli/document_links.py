@@ -122,6 +122,8 @@ class _LinkCache:
 
 
 def _read(source: FileSource, path: str) -> str | None:
+    if isinstance(source, WorkingTree) and not source.may_exist(path):
+        return None  # not written yet: one listing of its folder says so
     if path.startswith("../") or source.points_outside(path):
         return None
     try:

@@ -35,6 +35,7 @@ _AS_IS = "list"
 _CODECS: dict[type, tuple[tuple[int, Any, Any], ...]] = {}
 _NESTED: dict[type, tuple[int, ...]] = {}  # class -> indexes of fields of nested records
 _CLASSES: dict[tuple[str, str], type] = {}
+_DECODING: dict[tuple[type, tuple[str, ...]], Any] = {}  # (class, field names) -> _decoding()
 _SHARED: dict[Any, Any] = {}
 
 
@@ -136,8 +137,7 @@ def _from_columns(
     tests/store/test_recordpack_roundtrip.py holds the result to pydantic's own records."""
     new, put = object.__new__, object.__setattr__
     width = len(names)
-    converted = [(names[index], decode) for index, _encode, decode in _codecs(cls, names)]
-    nested = [names[index] for index in _nested_fields(cls, names)]
+    converted, nested = _decoding(cls, names)
     records = []
     for row in rows:
         record = new(cls)
@@ -167,6 +167,19 @@ def _from_columns(
         put(record, "__pydantic_private__", {"_origin": origin})
         records.append(record)
     return records
+
+
+def _decoding(
+    cls: type[Record], names: tuple[str, ...]
+) -> tuple[tuple[tuple[str, Any], ...], tuple[str, ...]]:
+    """(the fields to decode with their decoders, the fields of nested records) for a layout:
+    asked for each of thousands of files, mostly of one record each."""
+    found = _DECODING.get((cls, names))
+    if found is None:
+        converted = tuple((names[index], decode) for index, _e, decode in _codecs(cls, names))
+        nested = tuple(names[index] for index in _nested_fields(cls, names))
+        found = _DECODING[(cls, names)] = (converted, nested)
+    return found
 
 
 def _nested_fields(cls: type[Record], names: tuple[str, ...]) -> tuple[int, ...]:

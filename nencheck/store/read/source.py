@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
 from typing import Protocol
 
 RECORD_SUFFIXES = (".yaml", ".yml")
+_SPECIAL_NAMES = ("", ".", "..")
 
 
 def is_record_name(name: str) -> bool:
@@ -55,8 +57,8 @@ class WorkingTree:
         self._root_text = str(self.root)
         self._inside_prefix = self._root_text.rstrip(os.sep) + os.sep
         self._real_folders: dict[str, str] = {}
-        # folder -> (every name in it, the names that are links); None when it cannot be listed
-        self._listings: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
+        self._listings: dict[str, _Listing | None] = {}  # None: cannot be listed
+        self._inside_listings: dict[str, _Listing] = {}  # of folders that lie inside
 
     def files(self, folder: str) -> list[str]:
         found: list[str] = []
@@ -65,7 +67,9 @@ class WorkingTree:
 
     def _walk(self, folder: str, found: list[str]) -> None:
         """Like ``os.walk`` without following links to folders. Hidden files and folders are
-        listed too (the loader reports them); only a ``.git`` folder is left out."""
+        listed too (the loader reports them); only a ``.git`` folder is left out. The real path
+        of each folder walked into is its parent's and its name (it is no link): resolving each
+        of hundreds of folders from the root was 1,600 system calls."""
         try:
             with os.scandir(os.path.join(self._root_text, folder)) as listing:
                 entries = list(listing)
@@ -76,6 +80,7 @@ class WorkingTree:
             path = f"{folder}/{name}"
             if entry.is_dir():
                 if not entry.is_symlink() and name != ".git":
+                    self._real_folders[path] = os.path.join(self._real_folder(folder), name)
                     self._walk(path, found)
             elif is_record_name(name):
                 found.append(path)
@@ -87,17 +92,34 @@ class WorkingTree:
         return (self.root / path).exists()
 
     def points_outside(self, path: str) -> bool:
+        # Tens of thousands of linked paths (documents, evidence files) lie in a few folders:
+        # a plain name in a folder already found inside is answered from its listing.
+        folder, _slash, name = path.rpartition("/")
+        listing = self._inside_listings.get(folder)
+        if (
+            listing is not None
+            and name not in _SPECIAL_NAMES
+            and name not in listing.links
+            and (name in listing.names or _folded(name) not in listing.folded)
+        ):
+            return False
+        return self._points_outside(path, folder, name)
+
+    def _points_outside(self, path: str, folder: str, name: str) -> bool:
         if os.path.isabs(path) or path.startswith("~"):
             return True
-        folder, _slash, name = path.rpartition("/")
-        if name in ("", ".", ".."):
+        if name in _SPECIAL_NAMES:
             target = os.path.realpath(os.path.join(self._root_text, path))
         else:
             # realpath(folder/name) is realpath(folder)/name unless name is itself a link; the
             # folders are few, the files many (resolving each path was 0.4 s at 10,000 files).
-            target = os.path.join(self._real_folder(folder), name)
+            real_folder = self._real_folder(folder)
+            target = os.path.join(real_folder, name)
             if self._is_link(folder, name, target):
                 target = os.path.realpath(target)
+            listing = self._listing(folder)
+            if listing is not None and self._inside(real_folder):
+                self._inside_listings[folder] = listing
         return not self._inside(target)
 
     def inside_stat(self, path: str) -> os.stat_result | None:
@@ -125,16 +147,26 @@ class WorkingTree:
 
     def _is_link(self, folder: str, name: str, target: str) -> bool:
         """Whether ``name`` in ``folder`` is a symbolic link. Known from one listing per folder
-        (documents are thousands, their folders few); a name the listing does not hold as
-        written (``P.md`` where the file system, ignoring case, has ``p.md``) is asked of the
-        file system itself."""
+        (documents are thousands, their folders few); a name the listing holds only in another
+        letter case or Unicode form (``P.md`` where a file system that ignores case has
+        ``p.md``) is asked of the file system itself."""
         listing = self._listing(folder)
-        if listing is None or name not in listing[0]:
+        if listing is None or (name not in listing.names and _folded(name) in listing.folded):
             return os.path.islink(target)
-        return name in listing[1]
+        return name in listing.links
 
-    def _listing(self, folder: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    def may_exist(self, path: str) -> bool:
+        """False when the listing of the path's folder shows there is no such file (also not
+        in another letter case); True when there may be one. Saves opening each of thousands
+        of documents that are not there yet (SPEC: a protocol's metadata may exist before its
+        document does)."""
+        folder, _slash, name = path.rpartition("/")
+        listing = self._listing(folder)
+        return listing is None or name in listing.names or _folded(name) in listing.folded
+
+    def _listing(self, folder: str) -> _Listing | None:
         if folder not in self._listings:
+            listing: _Listing | None
             try:
                 with os.scandir(self._real_folder(folder)) as entries:
                     names, links = set(), set()
@@ -142,11 +174,10 @@ class WorkingTree:
                         names.add(entry.name)
                         if entry.is_symlink():
                             links.add(entry.name)
-                listing: tuple[frozenset[str], frozenset[str]] | None = (
-                    frozenset(names),
-                    frozenset(links),
-                )
-            except OSError:  # missing, or no folder: ask per name
+                listing = _Listing(frozenset(names), frozenset(links))
+            except (FileNotFoundError, NotADirectoryError):  # nothing can be in it
+                listing = _Listing(frozenset(), frozenset())
+            except OSError:  # e.g. not readable: ask per name
                 listing = None
             self._listings[folder] = listing
         return self._listings[folder]
@@ -156,3 +187,17 @@ class WorkingTree:
 
     def content_key(self, path: str) -> str | None:
         return None
+
+
+class _Listing:
+    """The names in one folder, the names that are links, and every name folded (letter case
+    and Unicode form, as file systems that ignore them compare names)."""
+
+    def __init__(self, names: frozenset[str], links: frozenset[str]) -> None:
+        self.names = names
+        self.links = links
+        self.folded = frozenset(_folded(name) for name in names)
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()

@@ -15,7 +15,7 @@ from nencheck.model.training import Completion, CompletionTable
 def completion(person: str, module: str, day: date, file: str, line: int) -> Completion:
     record = Completion.model_construct(person=person, module=module, completed=day)
     fields = {"person": (line, 13), "module": (line + 1, 13), "completed": (line + 2, 16)}
-    return record.with_origin(Origin(file, line, 5, fields))  # type: ignore[no-any-return]
+    return record.with_origin(Origin.of(file, line, 5, fields))  # type: ignore[no-any-return]
 
 
 def test_rows_come_back_as_records_with_their_origins() -> None:

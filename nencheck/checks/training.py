@@ -76,7 +76,8 @@ class TrainingFigures:
     overall: Figures
     by_unit: dict[str, Figures] = field(default_factory=dict)
     by_module: dict[str, Figures] = field(default_factory=dict)
-    assignments: list[Assignment] = field(default_factory=list)
+    # the (person, module) pairs without a valid completion on the date
+    overdue: list[Assignment] = field(default_factory=list)
 
     @property
     def required(self) -> int:
@@ -98,11 +99,6 @@ class TrainingFigures:
     def people_trained(self) -> int:
         return self.overall.people_trained
 
-    @property
-    def overdue(self) -> list[Assignment]:
-        """(person, module) pairs without a valid completion on the date."""
-        return [assignment for assignment in self.assignments if not assignment.compliant]
-
 
 def _needed_by(person: Person, required_for: set[str]) -> bool:
     return (
@@ -121,30 +117,62 @@ def _assignments_per_person(
     records: Records, as_of: date, unit: str | None
 ) -> Iterator[list[Assignment]]:
     """The assignments of each person who has any, person by person."""
-    latest = _latest_completions(records, as_of)
-    required_for = [(module, set(module.required_for)) for module in records.modules]
-    needed: dict[tuple[str, str | None], list[Module]] = {}  # by unit and role: few of each
-    valid: dict[tuple[str, int], tuple[date, date]] = {}  # (module, day): many rows share one
-    for person in records.people:
-        if (unit is not None and person.unit != unit) or not person.active_on(as_of):
-            continue
-        modules = needed.get((person.unit, person.role))
+    judge = _Judge(records, as_of)
+    for person in judge.people(unit):
+        modules = judge.modules_of(person)
+        if modules:
+            yield [judge.assignment(person, module) for module in modules]
+
+
+class _Judge:
+    """Who needs which module on a date, and whether their latest completion is still valid,
+    with what many people share worked out once: the modules of a unit and role, the expiry of
+    a module completed on a day."""
+
+    def __init__(self, records: Records, as_of: date) -> None:
+        self.records, self.as_of = records, as_of
+        self.latest = _latest_completions(records, as_of)
+        self.required_for = [(module, set(module.required_for)) for module in records.modules]
+        self.needed: dict[tuple[str, str | None], list[Module]] = {}  # by (unit, role)
+        self._dates: dict[tuple[str, int], tuple[date, date]] = {}  # by (module, day)
+
+    def people(self, unit: str | None) -> Iterator[Person]:
+        """The people on the date (of one unit when given)."""
+        for person in self.records.people:
+            if (unit is None or person.unit == unit) and person.active_on(self.as_of):
+                yield person
+
+    def modules_of(self, person: Person) -> list[Module]:
+        key = (person.unit, person.role)
+        modules = self.needed.get(key)
         if modules is None:
-            modules = [module for module, wanted in required_for if _needed_by(person, wanted)]
-            needed[(person.unit, person.role)] = modules
+            wanted = self.required_for
+            modules = self.needed[key] = [m for m, w in wanted if _needed_by(person, w)]
+        return modules
+
+    def compliance(self, person: Person, modules: list[Module]) -> tuple[bool, ...]:
+        """Per module, whether the person holds a valid completion of it on the date."""
+        latest, person_id, as_of = self.latest, person.id, self.as_of
         found = []
         for module in modules:
-            last = latest.get((person.id, module.id))
-            if last is None:
-                found.append(Assignment(person, module, None, None, False))
-                continue
-            dates = valid.get((module.id, last))
-            if dates is None:
-                completed = date.fromordinal(last)
-                dates = valid[(module.id, last)] = (completed, module.valid_for.after(completed))
-            found.append(Assignment(person, module, *dates, dates[1] >= as_of))
-        if found:
-            yield found
+            last = latest.get((person_id, module.id))
+            found.append(last is not None and self.dates(module, last)[1] >= as_of)
+        return tuple(found)
+
+    def assignment(self, person: Person, module: Module) -> Assignment:
+        last = self.latest.get((person.id, module.id))
+        if last is None:
+            return Assignment(person, module, None, None, False)
+        completed, valid_until = self.dates(module, last)
+        return Assignment(person, module, completed, valid_until, valid_until >= self.as_of)
+
+    def dates(self, module: Module, day: int) -> tuple[date, date]:
+        """(completed, valid until) of a completion on the day (an ordinal)."""
+        found = self._dates.get((module.id, day))
+        if found is None:
+            completed = date.fromordinal(day)
+            found = self._dates[(module.id, day)] = (completed, module.valid_for.after(completed))
+        return found
 
 
 def _latest_completions(records: Records, as_of: date) -> dict[tuple[str, str], int]:
@@ -193,17 +221,30 @@ def training_figures(records: Records, as_of: date, unit: str | None = None) -> 
 
 
 def _compute_figures(records: Records, as_of: date, unit: str | None) -> TrainingFigures:
-    found: list[Assignment] = []
-    # Counted first, added up per unit and module after: tens of thousands of assignments.
+    judge = _Judge(records, as_of)
+    overdue: list[Assignment] = []
+    # Tens of thousands of assignments, but few patterns: people are counted per unit, role
+    # and which of their modules they hold, then added up per unit and module.
+    patterns: Counter[tuple[tuple[str, str | None], tuple[bool, ...]]] = Counter()
+    for person in judge.people(unit):
+        modules = judge.modules_of(person)
+        if not modules:
+            continue
+        compliance = judge.compliance(person, modules)
+        patterns[((person.unit, person.role), compliance)] += 1
+        if not all(compliance):
+            overdue += [
+                judge.assignment(person, module)
+                for module, compliant in zip(modules, compliance, strict=True)
+                if not compliant
+            ]
     tally: Counter[tuple[str, str, bool, bool]] = Counter()  # unit, module, compliant, trained
     people: Counter[tuple[str, bool]] = Counter()  # unit, trained (every assignment compliant)
-    for group in _assignments_per_person(records, as_of, unit):
-        found += group
-        trained = all(assignment.compliant for assignment in group)
-        person_unit = group[0].person.unit
-        people[(person_unit, trained)] += 1
-        for assignment in group:
-            tally[(person_unit, assignment.module.id, assignment.compliant, trained)] += 1
+    for ((person_unit, role), compliance), count in patterns.items():
+        trained = all(compliance)
+        people[(person_unit, trained)] += count
+        for module, compliant in zip(judge.needed[(person_unit, role)], compliance, strict=True):
+            tally[(person_unit, module.id, compliant, trained)] += count
     overall = Figures()
     by_unit: dict[str, Figures] = {}
     by_module: dict[str, Figures] = {module.id: Figures() for module in records.modules}
@@ -222,7 +263,7 @@ def _compute_figures(records: Records, as_of: date, unit: str | None) -> Trainin
     order = [u.id for u in records.settings.units]
     by_unit = dict(sorted(by_unit.items(), key=lambda item: _position(order, item[0])))
     by_module = {key: value for key, value in by_module.items() if value.required}
-    return TrainingFigures(overall, by_unit, by_module, found)
+    return TrainingFigures(overall, by_unit, by_module, overdue)
 
 
 def below_target(figures: Figures, target: float) -> bool:

@@ -189,14 +189,11 @@ class CompletionTable(Sequence[Completion]):
     def _record(self, row: int) -> Completion:
         at = row * _POSITIONS_PER_ROW
         numbers = self._positions[at : at + _POSITIONS_PER_ROW]
-        fields = {
-            name: (numbers[2 + 2 * index], numbers[3 + 2 * index])
-            for index, name in enumerate(_POSITION_FIELDS)
-        }
         completion = Completion.model_construct(
             person=self.person[row],
             module=self.module[row],
             completed=date.fromordinal(self.day[row]),
         )
-        origin = Origin(self._files[self._file_of[row]], numbers[0], numbers[1], fields)
+        file = self._files[self._file_of[row]]
+        origin = Origin(file, numbers[0], numbers[1], _POSITION_FIELDS, tuple(numbers[2:]))
         return completion.with_origin(origin)  # type: ignore[no-any-return]

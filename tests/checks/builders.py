@@ -24,7 +24,7 @@ UNITS = [{"id": "HAP", "name": "Huisartsenspoedpost"}, {"id": "HCZ", "name": "Ch
 def origin(file: str, fields: dict[str, Any], first_line: int = 1) -> Origin:
     """Positions as in a file that lists the fields one per line: ``key: value``."""
     positions = {key: (first_line + n, len(key) + 3) for n, key in enumerate(fields)}
-    return Origin(file, first_line, 1, positions)
+    return Origin.of(file, first_line, 1, positions)
 
 
 def _build(model: type[Record], file: str, fields: dict[str, Any]) -> Any:

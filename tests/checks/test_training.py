@@ -1,6 +1,7 @@
 from datetime import date
 
 from nencheck.checks.training import (
+    assignments,
     rule_training_below_target,
     rule_training_overdue,
     training_figures,
@@ -15,8 +16,8 @@ def test_person_who_left_before_the_date_needs_nothing() -> None:
         modules=[module()],
         people=[person("E1", left="2026-11-23"), person("E2", left="2026-11-24")],
     )
-    figures = training_figures(built, AS_OF)
-    assert [a.person.id for a in figures.assignments] == ["E2"]  # left on the date: gone
+    assert [a.person.id for a in assignments(built, AS_OF)] == ["E2"]  # left on the date: gone
+    assert training_figures(built, AS_OF).people == 1
 
 
 def test_required_for_names_all_a_unit_or_a_role() -> None:
@@ -26,8 +27,8 @@ def test_required_for_names_all_a_unit_or_a_role() -> None:
         module(id="ROLE", required_for=["triagist"]),
     ]
     people = [person("E1", "HAP", role="triagist"), person("E2", "HCZ"), person("E3", "HAP")]
-    figures = training_figures(records(modules=modules, people=people), AS_OF)
-    assert sorted(a.key for a in figures.assignments) == [
+    found = assignments(records(modules=modules, people=people), AS_OF)
+    assert sorted(a.key for a in found) == [
         "E1/ALL",
         "E1/ROLE",
         "E2/ALL",
@@ -43,16 +44,16 @@ def test_completion_counts_through_its_last_valid_day() -> None:
         completion("E2", "AW-01", "2025-11-22"),  # expired yesterday
         completion("E3", "AW-01", "2026-11-24"),
     ]  # tomorrow: does not count yet
-    figures = training_figures(
-        records(modules=[module()], people=people, completions=completions), AS_OF
-    )
-    assert [(a.key, a.compliant) for a in figures.assignments] == [
+    built = records(modules=[module()], people=people, completions=completions)
+    found = assignments(built, AS_OF)
+    assert [(a.key, a.compliant) for a in found] == [
         ("E1/AW-01", True),
         ("E2/AW-01", False),
         ("E3/AW-01", False),
     ]
-    assert figures.assignments[1].valid_until == date(2026, 11, 22)
-    assert figures.assignments[2].last_completed is None
+    assert found[1].valid_until == date(2026, 11, 22)
+    assert found[2].last_completed is None
+    assert training_figures(built, AS_OF).overdue == found[1:]
 
 
 def test_latest_of_several_completions_counts() -> None:
@@ -61,10 +62,8 @@ def test_latest_of_several_completions_counts() -> None:
         completion("E1", "AW-01", "2024-01-01"),
         completion("E1", "AW-01", "2025-06-01"),
     ]
-    figures = training_figures(
-        records(modules=[module()], people=[person("E1")], completions=completions), AS_OF
-    )
-    [assignment] = figures.assignments
+    built = records(modules=[module()], people=[person("E1")], completions=completions)
+    [assignment] = assignments(built, AS_OF)
     assert assignment.last_completed == date(2026, 2, 1)
     assert assignment.compliant
 

@@ -309,7 +309,7 @@ def test_a_value_not_of_its_declared_type_is_packed_as_it_is() -> None:
     from nencheck.store.cache import recordpack
 
     odd = Completion.model_construct(person="E1", module="AW-01", completed="2025-01-01")
-    odd.with_origin(Origin("evidence/training/completions/x.yaml", 2, 5, {"person": (2, 13)}))
+    odd.with_origin(Origin.of("evidence/training/completions/x.yaml", 2, 5, {"person": (2, 13)}))
     back = recordpack.unpack(recordpack.pack([odd]))
     assert back == [odd]
     assert back[0].completed == "2025-01-01"

@@ -72,7 +72,7 @@ def variants(draw: st.DrawFn, kind: str) -> Record:
 def origins(draw: st.DrawFn, record: Record) -> Origin:
     names = draw(st.sets(st.sampled_from(sorted(type(record).model_fields))))
     positions = st.tuples(st.integers(1, 10_000), st.integers(1, 200))
-    return Origin(
+    return Origin.of(
         FILE,
         draw(st.integers(1, 10_000)),
         draw(st.integers(1, 200)),

@@ -93,15 +93,15 @@ def _rows(records: list[Any]) -> tuple[Any, ...] | None:
         for index in nested:
             if row[index]:
                 row[index] = _columns(row[index]) or row[index]  # a tuple, or still a list
-        fields = origin.fields if origin is not None else {}
+        placed, positions = (origin.names, origin.positions) if origin is not None else ((), ())
         row += (
             field_sets.setdefault(
                 _shared(frozenset(record.__pydantic_fields_set__)), len(field_sets)
             ),
             origin.line if origin is not None else 0,
             origin.column if origin is not None else 0,
-            layouts.setdefault(_shared(tuple(fields)), len(layouts)),
-            tuple(fields.values()),
+            layouts.setdefault(_shared(placed), len(layouts)),
+            positions,
         )
         rows.append(tuple(row))
     return (
@@ -161,7 +161,8 @@ def _from_columns(
                     "file": file,
                     "line": row[width + 1],
                     "column": row[width + 2],
-                    "fields": dict(zip(layouts[row[width + 3]], row[width + 4], strict=True)),
+                    "names": layouts[row[width + 3]],
+                    "positions": row[width + 4],
                 },
             )
         put(record, "__pydantic_private__", {"_origin": origin})

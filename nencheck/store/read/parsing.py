@@ -238,7 +238,7 @@ def attach_origins(record: Record, path: str, node: yaml.Node) -> None:
 
 def _origin(path: str, node: yaml.Node) -> Origin:
     mark = node.start_mark
-    return Origin(path, mark.line + 1, mark.column + 1, top_level_positions(node))
+    return Origin.of(path, mark.line + 1, mark.column + 1, top_level_positions(node))
 
 
 def _attach_item_origins(items: list[Any], nodes: list[yaml.Node], path: str) -> None:
@@ -256,7 +256,7 @@ def _attach_item_origins(items: list[Any], nodes: list[yaml.Node], path: str) ->
             if node.__class__ is mapping
             else {}
         )
-        item.with_origin(Origin(path, mark.line + 1, mark.column + 1, positions))
+        item.with_origin(Origin.of(path, mark.line + 1, mark.column + 1, positions))
 
 
 def _list_nodes(node: yaml.Node, key: str) -> list[yaml.Node]:

@@ -49,13 +49,10 @@ def rule_policy_changed_unversioned(
         if policy.status != PolicyStatus.ACTIVE or reviewed is None:
             continue
         record, document = policy.origin.file, linked_document(policy)
-        after = [
-            change
-            for path in (record, document)
-            if path
-            for change in by_path.get(path, [])
-            if reviewed < change.day <= as_of
-        ]
+        changed = by_path.get(record, []) + (by_path.get(document, []) if document else [])
+        if not changed:
+            continue  # most policies: nothing changed in the history read
+        after = [change for change in changed if reviewed < change.day <= as_of]
         if any(c.path == record and (c.keys is None or "version" in c.keys) for c in after):
             continue  # the version moved (or may have) since the review
         content = [c for c in after if c.path != record or (c.keys or set()) - BOOKKEEPING]

@@ -119,7 +119,7 @@ def _references(records: Records) -> list[DataError]:
         record: Record, field: str, values: Iterable[str], known: _Known, what: str, hint: str
     ) -> None:
         for value in values:
-            if value not in known:
+            if value not in known.exact and value not in known:  # exact first: no call
                 line, column = record.origin.at(field)
                 errors.append(
                     DataError(

@@ -59,6 +59,7 @@ class WorkingTree:
         self._real_folders: dict[str, str] = {}
         self._listings: dict[str, _Listing | None] = {}  # None: cannot be listed
         self._inside_listings: dict[str, _Listing] = {}  # of folders that lie inside
+        self._inside_prefixes: dict[str, str] = {}  # folder inside -> its real path + "/"
 
     def files(self, folder: str) -> list[str]:
         found: list[str] = []
@@ -127,13 +128,18 @@ class WorkingTree:
         ask ``points_outside``). One system call where ``points_outside`` and a stat would make
         two: the parse cache asks it for each of thousands of files."""
         folder, _slash, name = path.rpartition("/")
-        if os.path.isabs(path) or path.startswith("~") or name in ("", ".", ".."):
+        if name in _SPECIAL_NAMES or path.startswith("~"):
             return None
-        real_folder = self._real_folder(folder)
-        if not self._inside(real_folder):
-            return None
+        prefix = self._inside_prefixes.get(folder)  # the folder's real path and a separator
+        if prefix is None:
+            if os.path.isabs(path):
+                return None
+            real_folder = self._real_folder(folder)
+            if not self._inside(real_folder):
+                return None
+            prefix = self._inside_prefixes[folder] = os.path.join(real_folder, "")
         try:
-            found = os.lstat(os.path.join(real_folder, name))
+            found = os.lstat(prefix + name)
         except OSError:
             return None
         return found if stat.S_ISREG(found.st_mode) else None

@@ -113,3 +113,21 @@ def test_history_in_a_subfolder_of_the_git_repository(tmp_path: Path) -> None:
 def test_outside_git_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NencheckError, match="not a git repository"):
         record_history(tmp_path, POLICY)
+
+
+def test_a_new_file_copied_from_another_starts_its_own_history(tmp_path: Path) -> None:
+    """git log --follow takes a new file much like an existing one for a copy of it and goes on
+    with that file's history; a new work instruction written from another's template has none
+    of it (seen in the example: WI-DIA-003 listed WI-DIA-006's first commit)."""
+    root = make_org(tmp_path / "org")
+    template = (root / POLICY).read_text()
+    copy = "policies/hap/prot-hap-099.yaml"
+    (root / copy).write_text(template.replace("PROT-HAP-014", "PROT-HAP-099"))
+    commit_all(root, "New protocol from the template", "2025-06-01T09:00:00+02:00")
+    log = git(root, "log", "--follow", "--name-status", "--format=%s", "--", copy)
+    assert "\nC" in log  # git itself calls it a copy and follows it
+
+    history = record_history(root, copy)
+    assert [v.message for v in history] == ["New protocol from the template"]
+    assert [v.path for v in history] == [copy]
+    assert len(record_history(root, POLICY)) == 1  # the template keeps its own history

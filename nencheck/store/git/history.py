@@ -145,7 +145,9 @@ def _prefix(root: Path) -> str:
 
 def _parse_log(out: str, full_path: str, prefix: str) -> list[FileVersion]:
     """Commits of ``git log --follow -z --name-status``; tracks the file's name backwards in
-    time through renames."""
+    time through renames. A copy (``C``: a new file much like one that stays) is where the
+    file began: git would go on with the other file's history, which is not this one's (a new
+    work instruction written from another's template is a new document)."""
     versions: list[FileVersion] = []
     current = full_path
     for record in out.split("\x1e"):
@@ -153,9 +155,10 @@ def _parse_log(out: str, full_path: str, prefix: str) -> list[FileVersion]:
             continue
         commit, date, author, email, message, changes = record.split("\x1f", 5)
         fields = [field for field in changes.lstrip("\0\n").split("\0") if field.strip()]
-        older = current
+        older: str | None = current
         if fields and fields[0].startswith(("R", "C")) and len(fields) >= 3:
-            current, older = fields[2], fields[1]
+            current = fields[2]
+            older = fields[1] if fields[0].startswith("R") else None
         elif len(fields) >= 2:
             current = fields[1]
         versions.append(
@@ -168,6 +171,8 @@ def _parse_log(out: str, full_path: str, prefix: str) -> list[FileVersion]:
                 path=current[len(prefix) :] if current.startswith(prefix) else current,
             )
         )
+        if older is None:
+            break
         current = older
     return versions
 

@@ -88,6 +88,7 @@ def _view(
     options = Options(
         as_of=state.as_of,
         as_recorded=state.as_recorded,
+        today=state.today,
         lang=state.lang,
         check=check,
         report_lang=language if report else None,
@@ -148,17 +149,33 @@ def status(
     from nencheck.render import network_status
 
     view = _view(ctx, network_file, workers, no_fetch)
+    _report_data_errors(view)
     emit(network_status.RENDERERS[output_format](view.to_json()), output)
     _report_unreadable(view, output_format, output)
     return exitcodes.OK if view.ok else exitcodes.INVALID
 
 
+def _report_data_errors(view: NetworkView) -> None:
+    """Ahead of the output, as ``status`` does: the data errors of each member evaluated without
+    its unreadable files, on standard error, with the member id in front of each path."""
+    from dataclasses import replace
+
+    from nencheck.render.errors import render_errors_text
+
+    for outcome in view.readable:
+        if outcome.data_errors:
+            errors = [replace(e, file=f"{outcome.id}/{e.file}") for e in outcome.data_errors]
+            text = render_errors_text(errors, unreadable=len(outcome.unreadable))
+            click.echo(text, err=True, nl=False)
+
+
 def _report_unreadable(view: NetworkView, output_format: str, output: Path | None) -> None:
-    """The text table shows why a member failed; other formats say it on standard error."""
+    """The text table shows why a member failed or what it left out; other formats say it on
+    standard error."""
     if output_format == "text" and output is None:
         return
     for outcome in view.outcomes:
-        if not outcome.ok:
+        if not outcome.complete:
             click.echo(
                 _("{id} ({name}): {reason}").format(
                     id=outcome.id, name=outcome.name, reason=outcome.error
@@ -223,6 +240,7 @@ def _check_parts(view: NetworkView) -> list[Any]:
             column=m.origin.column,
             error=None if o.ok or o.data_errors else o.error,
             errors=o.data_errors,
+            unreadable=len(o.unreadable) if o.ok else None,
             problems=o.problems,
             fail_on=o.fail_on,
             cases=o.cases,
@@ -275,6 +293,7 @@ def report(
     if mirror_dir is not None and (member is not None or output is not None):
         raise NencheckError(_("--mirror-dir writes one file per member; leave out --member and -o"))
     view = _view(ctx, network_file, workers, no_fetch, report=True)
+    _report_data_errors(view)
     document = view.to_json()
     if mirror_dir is not None:
         _write_mirrors(view, document, output_format, mirror_dir)

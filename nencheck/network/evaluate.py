@@ -3,6 +3,15 @@ its own settings, rules, language and parse cache, on one date; results as plain
 
 A member that cannot be reached or read yields an outcome with the reason, never an exception:
 the rest of the network is still evaluated.
+
+One broken file never takes a member out of the network (SPEC, "One broken file never takes the
+dashboard down"): a member whose nencheck.yaml is readable but some of whose record files are
+not is evaluated on its readable records, as ``nencheck status`` would. Such a member is **ok**
+(``ok`` means: evaluated, its figures count in the totals and the mirror statistics); its
+``error`` says which files its figures exclude, its ``data_errors`` and its status document's
+``unreadable`` list them, and the network is not ``complete``, so the command still exits 2. A
+member that cannot be reached, is not a repository, or whose nencheck.yaml (or catalog) cannot
+be read is not ok: it has no figures.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ class Job:
     base: Path  # member paths are relative to network.yaml's folder
     as_of: date
     as_recorded: bool = False
+    today: date | None = None  # today's real date (from the CLI): later event dates are errors
     lang: str | None = None  # --lang: every member's output in this language
     message_lang: str = "nl"  # messages about the member: the network's language (or --lang)
     check: bool = False  # also apply the rules (network check)
@@ -44,8 +54,9 @@ class Job:
 class MemberOutcome:
     id: str
     name: str
-    error: str | None = None  # why the member could not be reached or read
+    error: str | None = None  # why the member could not be read, or which files it left out
     data_errors: list[DataError] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # files its figures exclude
     status: dict[str, Any] | None = None  # exactly what `nencheck status --format json` prints
     problems: list[Problem] = field(default_factory=list)
     fail_on: list[str] = field(default_factory=list)
@@ -55,7 +66,13 @@ class MemberOutcome:
 
     @property
     def ok(self) -> bool:
-        return self.error is None and not self.data_errors and self.status is not None
+        """Evaluated: its figures count, perhaps without some unreadable files."""
+        return self.status is not None
+
+    @property
+    def complete(self) -> bool:
+        """Evaluated on every one of its files, without any data error."""
+        return self.ok and self.error is None and not self.data_errors
 
 
 def status_document(records: Records, as_of: date) -> dict[str, Any]:
@@ -76,9 +93,13 @@ def evaluate_member(job: Job) -> MemberOutcome:
     set_language(job.message_lang)
     try:
         root, source, reader = _open(job)
-        result = load_repository(source, reader)
-        if result.errors or result.records is None:
+        result = load_repository(source, reader, today=job.today)
+        if result.records is None:  # nencheck.yaml or its catalog: nothing can be evaluated
             raise DataErrors(result.errors)
+        if result.errors:  # evaluated on its readable records (degraded)
+            outcome.data_errors = sorted(result.errors)
+            outcome.unreadable = list(result.unreadable)
+            outcome.error = _degraded_text(outcome.data_errors, outcome.unreadable)
         records = result.records
         set_language(job.lang or records.settings.language)
         outcome.status = status_document(records, job.as_of)
@@ -115,6 +136,23 @@ def _data_error_text(errors: list[DataError]) -> str:
     return ngettext(
         "{count} data error: {first}", "{count} data errors, the first: {first}", len(errors)
     ).format(count=len(errors), first=first)
+
+
+SHOWN_FILES = 5  # a member's error names this many unreadable files, then "…"
+
+
+def _degraded_text(errors: list[DataError], unreadable: list[str]) -> str:
+    """Which files a member's figures exclude (its data errors are listed beside it)."""
+    from nencheck.i18n import ngettext
+
+    if not unreadable:  # errors that leave every file's records in (none today; to be safe)
+        return _data_error_text(errors)
+    files = ", ".join(unreadable[:SHOWN_FILES]) + (", …" if len(unreadable) > SHOWN_FILES else "")
+    return ngettext(
+        "figures exclude {count} unreadable file: {files}",
+        "figures exclude {count} unreadable files: {files}",
+        len(unreadable),
+    ).format(count=len(unreadable), files=files)
 
 
 def _check(outcome: MemberOutcome, job: Job, root: Path, records: Records) -> None:

@@ -1,5 +1,9 @@
 """The network on a date: every member's outcome, the totals and the mirror statistics, and the
-``network status --format json`` document (SPEC "JSON output")."""
+``network status --format json`` document (SPEC "JSON output").
+
+The totals and the mirror statistics are taken over the members that are ``ok`` (evaluated),
+including those evaluated without some unreadable files (``nencheck.network.evaluate``); the
+totals' ``unreadable`` names those files with the member id in front (``P002/policies/…``)."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from nencheck.network.evaluate import Job, MemberOutcome, evaluate_members
 class Options:
     as_of: date
     as_recorded: bool = False
+    today: date | None = None
     lang: str | None = None
     check: bool = False
     report_lang: str | None = None
@@ -37,15 +42,16 @@ class NetworkView:
 
     @property
     def readable(self) -> list[MemberOutcome]:
+        """The members evaluated (some perhaps without their unreadable files)."""
         return [outcome for outcome in self.outcomes if outcome.ok]
 
     @property
     def ok(self) -> bool:
-        """Every member could be read."""
-        return all(outcome.ok for outcome in self.outcomes)
+        """Every member was read in full, without a data error (else the command exits 2)."""
+        return all(outcome.complete for outcome in self.outcomes)
 
     def totals(self) -> dict[str, Any]:
-        statuses = [o.status for o in self.readable if o.status is not None]
+        statuses = [_with_member_paths(o.id, o.status) for o in self.readable if o.status]
         return figures.totals(statuses, self.as_of.isoformat(), self.name)
 
     def mirror(self) -> dict[str, dict[str, Any]]:
@@ -72,6 +78,13 @@ class NetworkView:
         }
 
 
+def _with_member_paths(member_id: str, status: dict[str, Any]) -> dict[str, Any]:
+    """The status with its unreadable files named as ``ID/path``, to join the network's list."""
+    if not status.get("unreadable"):
+        return status
+    return {**status, "unreadable": [f"{member_id}/{path}" for path in status["unreadable"]]}
+
+
 def jobs_for(config: NetworkConfig, options: Options, message_lang: str) -> list[Job]:
     return [
         Job(
@@ -82,6 +95,7 @@ def jobs_for(config: NetworkConfig, options: Options, message_lang: str) -> list
             base=config.folder,
             as_of=options.as_of,
             as_recorded=options.as_recorded,
+            today=options.today,
             lang=options.lang,
             message_lang=message_lang,
             check=options.check,

@@ -1,6 +1,8 @@
 """``network check`` in every ``check`` format: the members' problems and data errors in one
 outcome, each path prefixed with the member id (``P002/policies/bel-001.yaml``), a member that
-cannot be reached or read as an error at its line of network.yaml (``member-unreadable``)."""
+cannot be reached or read as an error at its line of network.yaml (``member-unreadable``). A
+member with unreadable record files gives both: their data errors, and the problems of its
+readable records (as ``check`` does for one repository)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ class MemberCheck:
     column: int
     error: str | None  # the member could not be reached or read (not: invalid records)
     errors: list[DataError]
+    unreadable: int | None  # files its problems leave out; None: it was not evaluated at all
     problems: list[Problem]
     fail_on: list[str]
     cases: dict[str, dict[str, Any]]
@@ -36,12 +39,16 @@ class MemberCheck:
 class NetworkCheck(CheckOutcome):
     suites: dict[str, dict[str, junit.Case]] = field(default_factory=dict)
     evaluated: bool = True  # False: network.yaml itself is invalid, no member was read
+    members_unread: int = 0  # members not evaluated at all
+    members_degraded: int = 0  # members evaluated without their unreadable files
 
 
 def network_outcome(as_of: date, network_file: str, members: list[MemberCheck]) -> NetworkCheck:
     errors: list[DataError] = []
     problems: list[Problem] = []
     suites: dict[str, dict[str, junit.Case]] = {}
+    unread = sum(1 for member in members if member.unreadable is None)
+    degraded = sum(1 for member in members if member.unreadable is not None and member.errors)
     for member in members:
         prefix = f"{member.id}/"
         if member.error is not None:
@@ -55,6 +62,7 @@ def network_outcome(as_of: date, network_file: str, members: list[MemberCheck]) 
             moved = [replace(e, file=prefix + e.file) for e in member.errors]
             errors += moved
             suites[f"{member.id} nencheck.data"] = junit.error_cases(moved)
+        if member.unreadable is None:
             continue
         moved_problems = [replace(p, file=prefix + p.file) for p in member.problems]
         problems += moved_problems
@@ -65,7 +73,17 @@ def network_outcome(as_of: date, network_file: str, members: list[MemberCheck]) 
         for name, found in junit.problem_cases(cases, moved_problems).items():
             suites[f"{member.id} {name}"] = found
     fail_on = frozenset(rule for member in members for rule in member.fail_on)
-    return NetworkCheck(as_of, errors, problems, records=None, fail_on=fail_on, suites=suites)
+    return NetworkCheck(
+        as_of,
+        errors,
+        problems,
+        records=None,
+        unreadable=sum(member.unreadable or 0 for member in members),
+        fail_on=fail_on,
+        suites=suites,
+        members_unread=unread,
+        members_degraded=degraded,
+    )
 
 
 def _text(outcome: NetworkCheck) -> str:
@@ -75,22 +93,36 @@ def _text(outcome: NetworkCheck) -> str:
     if not outcome.errors:
         return rules
     lines = render_errors_text(outcome.errors).splitlines()[:-1]
-    return "\n".join([*lines, _unread_line(outcome), "", rules])
+    return "\n".join([*lines, *_unread_lines(outcome), "", rules])
 
 
-def _unread_line(outcome: NetworkCheck) -> str:
-    """Not ``check``'s "nothing was evaluated": the other members were."""
-    members = len(
-        {
-            e.message.split(":")[0] if e.code == UNREADABLE else e.file.split("/")[0]
-            for e in outcome.errors
-        }
-    )
-    return ngettext(
-        "{count} member cannot be read or holds invalid records; the others were evaluated.",
-        "{count} members cannot be read or hold invalid records; the others were evaluated.",
-        members,
-    ).format(count=members)
+def _unread_lines(outcome: NetworkCheck) -> list[str]:
+    """Not ``check``'s "nothing was evaluated": the other members were, and a member with
+    unreadable files was evaluated on the rest."""
+    lines = []
+    if outcome.members_unread:
+        lines.append(
+            ngettext(
+                "{count} member cannot be read or holds invalid records; the others were "
+                "evaluated.",
+                "{count} members cannot be read or hold invalid records; the others were "
+                "evaluated.",
+                outcome.members_unread,
+            ).format(count=outcome.members_unread)
+        )
+    if outcome.members_degraded:
+        members = ngettext(
+            "{count} member was evaluated without its unreadable files;",
+            "{count} members were evaluated without their unreadable files;",
+            outcome.members_degraded,
+        ).format(count=outcome.members_degraded)
+        files = ngettext(
+            "the problems exclude {count} file.",
+            "the problems exclude {count} files.",
+            outcome.unreadable,
+        ).format(count=outcome.unreadable)
+        lines.append(f"{members} {files}")
+    return lines
 
 
 def _github(outcome: NetworkCheck) -> str:
@@ -100,7 +132,7 @@ def _github(outcome: NetworkCheck) -> str:
     if not outcome.evaluated:
         return "\n".join([*lines, errors_summary(outcome.errors)]) + "\n"
     if outcome.errors:
-        lines.append(_unread_line(outcome))
+        lines += _unread_lines(outcome)
     lines += github.render(replace(outcome, errors=[])).splitlines()  # the problems' lines
     lines.append(summary_line(outcome))
     return "\n".join(lines) + "\n"

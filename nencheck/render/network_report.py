@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from nencheck.i18n import _
+from nencheck.i18n import _, ngettext
 from nencheck.render import charts as svg
 from nencheck.render.network_status import (
     ORDER,
@@ -70,6 +70,7 @@ def render_mirror(
         "name": member["name"],
         "status": member["status"],
         "indicators": member["indicators"],
+        "note": excluded_note(member["status"]),
     }
     if output_format == "markdown":
         return _mirror_markdown(own, figures)
@@ -91,6 +92,18 @@ def render_mirror(
         "charts": captioned(charts),
     }
     return render_template(environment(), "network_mirror.html", context)
+
+
+def excluded_note(status: dict[str, Any]) -> str | None:
+    """The files a member's own figures leave out (they could not be read), or None."""
+    files = status.get("unreadable") or []
+    if not files:
+        return None
+    return ngettext(
+        "Your figures exclude {count} file that could not be read: {files}.",
+        "Your figures exclude {count} files that could not be read: {files}.",
+        len(files),
+    ).format(count=len(files), files=", ".join(files))
 
 
 def captioned(charts: dict[str, str]) -> list[tuple[Any, str]]:
@@ -197,6 +210,8 @@ def _network_markdown(
     lines = [render_markdown(document).rstrip("\n")]
     for member in members:
         lines += ["", f"## {member['name']} ({member['id']})", ""]
+        if member["error"]:
+            lines += [f"**{member['error']}**", ""]
         lines += _own_lines(member["indicators"], document["mirror"])
         lines += ["", *_figure_lines(figures.get(member["id"], []))]
     return "\n".join(lines) + "\n"
@@ -210,6 +225,7 @@ def _mirror_markdown(own: dict[str, Any], figures: list[KeyFigure]) -> str:
             "{name} against the members of {network} on {date}: your own figures beside the "
             "network's median and quartiles. Other members are not named."
         ).format(name=own["name"], network=own["network"], date=own["as_of"]),
+        *(["", f"**{own['note']}**"] if own["note"] else []),
         "",
         *_own_lines(own["indicators"], own["mirror"]),
         "",

@@ -87,11 +87,11 @@ def render_text(document: dict[str, Any]) -> str:
         name = _cut(member["name"], 24)
         if member["ok"]:
             lines.append(row.format(_cut(member["id"], 6), name, *_member_cells(member)))
+            if member["error"]:  # evaluated without its unreadable files: say which
+                lines += _indented("! " + member["error"])
             continue
         lines.append(f"{_cut(member['id'], 6):<6} {name:<24} " + _("cannot be read:"))
-        lines += textwrap.wrap(
-            str(member["error"]), WIDTH - 9, initial_indent=" " * 9, subsequent_indent=" " * 9
-        )
+        lines += _indented(str(member["error"]))
     lines.append("")
     mirror = document["mirror"]
     for key, label in (("q1", _("Q1")), ("median", _("Median")), ("q3", _("Q3"))):
@@ -99,6 +99,13 @@ def render_text(document: dict[str, Any]) -> str:
         lines.append(row.format("", label, *cells))
     lines += ["", *_legend_lines(short)]
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _indented(text: str) -> list[str]:
+    indent = " " * 9
+    return textwrap.wrap(
+        text, WIDTH - 9, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
 
 
 def _legend_lines(short: list[str]) -> list[str]:
@@ -160,6 +167,10 @@ def render_markdown(document: dict[str, Any]) -> str:
         lines.append(
             "| " + " | ".join(_md(c) for c in [member["id"], member["name"], *cells]) + " |"
         )
+    warnings = [m for m in document["members"] if m["ok"] and m["error"]]
+    if warnings:
+        lines.append("")
+        lines += [f"- **{_md(m['id'])}**: {_md(m['error'])}" for m in warnings]
     lines += ["", f"## {_('Mirror statistics')}", "", *mirror_markdown(document["mirror"])]
     return "\n".join(lines) + "\n"
 

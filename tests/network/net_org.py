@@ -1,6 +1,7 @@
 """A generated network of five members built from the example organisation: two folders, one
 git URL (a local bare repository reached through file://), one with a broken nencheck.yaml and
-one whose URL leads nowhere."""
+one whose URL leads nowhere; and a small network of three folders, one of them with a broken
+policy file (evaluated without it) and one with a broken nencheck.yaml."""
 
 from __future__ import annotations
 
@@ -90,3 +91,28 @@ def readable_network(base: Path, net: Net, ids: tuple[str, ...]) -> Path:
 
 def remove(path: Path) -> None:
     shutil.rmtree(path)
+
+
+BROKEN_POLICY = "policies/hap/prot-hap-014.yaml"
+
+
+def build_degraded_network(base: Path) -> Path:
+    """network.yaml of P001 (the example), P002 "Zuid" (the example with BROKEN_POLICY no longer
+    valid YAML) and P003 "West" (a nencheck.yaml with a training target that is not a number)."""
+    init_git(copy_example(base / "linde"))
+    zuid = copy_example(base / "zuid")
+    broken = zuid / BROKEN_POLICY
+    broken.write_text(broken.read_text("utf-8") + "owner: [niet gesloten\n", "utf-8")
+    init_git(zuid)
+    west = copy_example(base / "west")
+    _edit_settings(west, "training_target: 0.90", "training_target: veel")
+    init_git(west)
+    network = base / "network.yaml"
+    network.write_text(
+        "network: Regio Oost\nmembers:\n"
+        "  - {id: P001, name: De Linde, repo: linde}\n"
+        "  - {id: P002, name: Zuid, repo: zuid}\n"
+        "  - {id: P003, name: West, repo: west}\n",
+        "utf-8",
+    )
+    return network

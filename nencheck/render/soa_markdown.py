@@ -5,6 +5,7 @@ from __future__ import annotations
 from nencheck.i18n import _
 from nencheck.render.dates import format_day
 from nencheck.render.soa_common import SoaView, columns, document_title
+from nencheck.render.unreadable import unreadable_note
 
 
 def md_cell(text: object) -> str:
@@ -26,6 +27,9 @@ def render(view: SoaView) -> str:
         ),
         "",
     ]
+    note = unreadable_note(view.unreadable, "soa")
+    if note is not None:
+        lines[2:2] = [note.markdown(), ""]
     for theme, rows in view.rows_by_theme():
         lines += [f"## {md_cell(view.theme_label(theme))}", ""]
         lines.append("| " + " | ".join(md_cell(column.header) for column in cols) + " |")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, Outcome, run_cli
+from tests.conftest import AS_OF, Outcome, copy_example, init_git, run_cli
 
 POLICY = "policies/dia/proc-dia-004.yaml"
 EVIDENCE = "evidence/records/2024/ev-2024-007.yaml"
@@ -96,3 +96,41 @@ def test_the_json_document_is_unchanged_and_carries_no_note(two_broken: Path) ->
     assert result.exit_code == 2
     assert result.json()["unreadable"] == [POLICY, EVIDENCE]
     assert "beschouwing" not in result.stdout
+
+
+def test_the_soa_workbook_opens_with_the_note_above_its_header(
+    two_broken: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "vvt.xlsx"
+    result = document(["soa", "--format", "xlsx", "-o", str(target)], two_broken)
+    assert result.exit_code == 2, result.output
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    note = str(sheet["A1"].value)
+    assert note.startswith("Deze verklaring laat 2 onleesbare bestanden buiten beschouwing:")
+    assert POLICY in note and EVIDENCE in note
+    assert sheet["A2"].value == "Maatregel", "the header follows the note"
+    assert sheet.freeze_panes == "B3" and str(sheet.auto_filter.ref).startswith("A2:")
+
+
+def test_a_clean_soa_workbook_starts_with_its_header(example_root: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "vvt.xlsx"
+    result = document(["soa", "--format", "xlsx", "-o", str(target)], example_root)
+    assert result.exit_code == 0, result.stderr
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    assert sheet["A1"].value == "Maatregel" and sheet.freeze_panes == "B2"
+    assert not sheet.merged_cells.ranges
+
+
+def test_the_workbook_with_the_note_imports_back(two_broken: Path, tmp_path: Path) -> None:
+    """``control import`` finds the header below the note (imports/table.py looks for it)."""
+    target = tmp_path / "vvt.xlsx"
+    document(["soa", "--format", "xlsx", "-o", str(target)], two_broken)
+    clean = init_git(copy_example(tmp_path / "clean"))
+    result = run_cli("control", "import", str(target), "--dry-run", repo=clean)
+    assert result.exit_code == 0, result.output

@@ -92,7 +92,22 @@ def test_check_summary_line_is_in_dutch(run: Run, example_root: Path) -> None:
     result = run("check", "--as-of", AS_OF, "--lang", "nl", repo=example_root)
     assert result.exit_code in (0, 1), result.stderr
     summary = result.stdout.rstrip().splitlines()[-1]
-    assert re.fullmatch(r"\d+ fout\(en\), \d+ waarschuwing\(en\) op 2026-11-23", summary), summary
+    assert summary == "10 fouten, 177 waarschuwingen op 2026-11-23"
+
+
+def test_check_summary_line_counts_in_the_singular_too() -> None:
+    from datetime import date
+
+    from nencheck.checks.problem import Problem
+    from nencheck.i18n import set_language
+    from nencheck.render.check import CheckOutcome, summary_line
+
+    error = Problem("policy-overdue", "P-1", "p.yaml", 1, 1, "te laat", severity="error")
+    outcome = CheckOutcome(as_of=date(2026, 11, 23), errors=[], problems=[error], records=None)
+    set_language("nl")
+    assert summary_line(outcome) == "1 fout, 0 waarschuwingen op 2026-11-23"
+    set_language("en")
+    assert summary_line(outcome) == "1 error, 0 warnings on 2026-11-23"
 
 
 def test_check_in_dutch_keeps_rule_names_and_fields(run: Run, example_root: Path) -> None:

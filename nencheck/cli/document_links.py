@@ -122,10 +122,10 @@ class _LinkCache:
 
 
 def _read(source: FileSource, path: str) -> str | None:
-    if isinstance(source, WorkingTree) and not source.may_exist(path):
-        return None  # not written yet: one listing of its folder says so
     if path.startswith("../") or source.points_outside(path):
         return None
+    if isinstance(source, WorkingTree) and not source.may_exist(path):
+        return None  # not written yet: one listing of its folder says so
     try:
         return source.read(path).decode("utf-8", "replace")
     except OSError:  # a missing document is another matter

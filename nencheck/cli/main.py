@@ -82,10 +82,26 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def language_option(args: list[str]) -> str | None:
+    """``--lang nl|en`` wherever it stands on the command line. Click answers ``--help`` the
+    moment it meets it, so in ``nencheck check --help --lang en`` the option's own callback
+    would come too late for the help text."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in ("nl", "en"):
+            return value
+    return None
+
+
 def _main(argv: list[str] | None) -> int:
     app = AppContext()
     _tolerant_streams()
-    set_language(language_from_environment())  # until --lang or a repository says otherwise
+    app.lang = language_option(sys.argv[1:] if argv is None else argv)
+    set_language(app.lang or language_from_environment())  # until a repository says otherwise
     try:
         result = cli.main(args=argv, prog_name="nencheck", standalone_mode=False, obj=app)
     except click.exceptions.Exit as done:

@@ -2,7 +2,7 @@
 
 Headers such as Risico, Dreiging, Kwetsbaarheid, Kans, Impact, Eigenaar, Maatregelen and
 Behandeling are matched by ``imports.table``; Dutch words for likelihood, impact and treatment
-are read by ``imports.terms``. Every problem of a row is reported at its cell, and the plan is
+are read by ``imports.risk_terms``. Every problem of a row is reported at its cell, and the plan is
 complete before anything is written (``cli.import_run.finish_import``).
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from nencheck.i18n import _
-from nencheck.imports import terms
+from nencheck.imports import risk_terms, terms
 from nencheck.imports.plan import RowReader, require_columns, split_list
 from nencheck.imports.policies import _CellReader
 from nencheck.model.importing import ColumnMap, ImportPlan, PlannedFile, Row, Table
@@ -101,12 +101,12 @@ def _row_data(
     criteria = records.settings.risk
 
     def step(scale: list[str], words: dict[int, tuple[str, ...]], what: str) -> Any:
-        return lambda raw: terms.risk_step(raw, scale, words, what)
+        return lambda raw: risk_terms.risk_step(raw, scale, words, what)
 
     likelihood = cells.get(
-        "likelihood", step(criteria.likelihood, terms.LIKELIHOOD_WORDS, _("likelihood"))
+        "likelihood", step(criteria.likelihood, risk_terms.LIKELIHOOD_WORDS, _("likelihood"))
     )
-    impact = cells.get("impact", step(criteria.impact, terms.IMPACT_WORDS, _("impact")))
+    impact = cells.get("impact", step(criteria.impact, risk_terms.IMPACT_WORDS, _("impact")))
     data: dict[str, Any] = {
         "id": cells.get("id"),
         "title": cells.get("title"),
@@ -116,7 +116,7 @@ def _row_data(
         "owner": cells.get("owner"),
         "current": {"likelihood": likelihood, "impact": impact},
         "controls": cells.get("controls", lambda raw: _controls(raw, reader)),
-        "treatment": cells.get("treatment", terms.risk_treatment),
+        "treatment": cells.get("treatment", risk_terms.risk_treatment),
         "assessed": cells.get("assessed", lambda raw: _past(raw, options.today)),
         "review_interval": cells.get("review_interval", terms.revision_term),
         "notes": cells.get("notes"),

@@ -37,7 +37,7 @@ def is_blank(value: Any) -> bool:
 
 # --- revision terms -------------------------------------------------------------------------
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "een": 1,
     "1x": 1,
     "twee": 2,
@@ -137,7 +137,7 @@ def revision_term(value: Any) -> Duration:
     A bare number is read as years: registers with a column "Herzieningstermijn (jaren)" are
     common, and a review every 2 months written as "2" is not."""
     if isinstance(value, bool):
-        raise TermError(_("unknown revision term {value}").format(value=_quoted(value)))
+        raise TermError(_("unknown revision term {value}").format(value=quoted(value)))
     if isinstance(value, int | float) and float(value).is_integer() and value > 0:
         return Duration(int(value), "y")
     text = normalise(value)
@@ -148,7 +148,7 @@ def revision_term(value: Any) -> Duration:
     match = _TERM.match(text)
     if match:
         count_text = match.group("count") or "1"
-        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+        count = int(count_text) if count_text.isdigit() else NUMBER_WORDS.get(count_text)
         unit = _UNITS.get(match.group("unit"))
         if count and unit:
             return Duration(count, unit)
@@ -156,7 +156,7 @@ def revision_term(value: Any) -> Duration:
         _(
             "unknown revision term {value}; write e.g. jaarlijks, 2 jaar, elke 3 jaar, "
             "halfjaarlijks or 24 maanden"
-        ).format(value=_quoted(value))
+        ).format(value=quoted(value))
     )
 
 
@@ -222,13 +222,13 @@ def dutch_date(value: Any) -> date:
     if parts is None:
         raise TermError(
             _("not a date {value}; write e.g. 12-03-2024 or 12 maart 2024").format(
-                value=_quoted(value)
+                value=quoted(value)
             )
         )
     try:
         return date(*parts)
     except ValueError:
-        raise TermError(_("impossible date {value}").format(value=_quoted(value))) from None
+        raise TermError(_("impossible date {value}").format(value=quoted(value))) from None
 
 
 # --- words for statuses and kinds -----------------------------------------------------------
@@ -317,7 +317,7 @@ YES_WORDS = ("ja", "j", "x", "yes", "y", "true", "waar", "1", "✓", "v", "van t
 NO_WORDS = ("nee", "n", "no", "false", "onwaar", "0", "-", "niet van toepassing", "n.v.t", "nvt")
 
 
-def _lookup(words: dict[str, tuple[str, ...]], value: Any) -> str | None:
+def lookup(words: dict[str, tuple[str, ...]], value: Any) -> str | None:
     text = normalise(value)
     for result, spellings in words.items():
         if text in spellings:
@@ -327,11 +327,11 @@ def _lookup(words: dict[str, tuple[str, ...]], value: Any) -> str | None:
 
 def policy_status(value: Any) -> str:
     """Actief / Vastgesteld -> active, Concept -> draft, Vervallen / Ingetrokken -> retired."""
-    found = _lookup(POLICY_STATUS_WORDS, value)
+    found = lookup(POLICY_STATUS_WORDS, value)
     if found is None:
         raise TermError(
             _("unknown status {value}; write Actief, Concept or Vervallen").format(
-                value=_quoted(value)
+                value=quoted(value)
             )
         )
     return found
@@ -339,13 +339,13 @@ def policy_status(value: Any) -> str:
 
 def policy_type(value: Any) -> str:
     """Protocol, Beleid -> policy, Procedure, Werkinstructie -> work_instruction, Formulier."""
-    found = _lookup(POLICY_TYPE_WORDS, value)
+    found = lookup(POLICY_TYPE_WORDS, value)
     if found is None:
         raise TermError(
             _(
                 "unknown document type {value}; write Protocol, Beleid, Procedure, "
                 "Werkinstructie, Formulier or Overig"
-            ).format(value=_quoted(value))
+            ).format(value=quoted(value))
         )
     return found
 
@@ -353,13 +353,13 @@ def policy_type(value: Any) -> str:
 def control_status(value: Any) -> str:
     """Geïmplementeerd -> implemented, Gedeeltelijk -> partial, Gepland -> planned,
     Niet gestart -> not_started."""
-    found = _lookup(CONTROL_STATUS_WORDS, value)
+    found = lookup(CONTROL_STATUS_WORDS, value)
     if found is None:
         raise TermError(
             _(
                 "unknown implementation status {value}; write Geïmplementeerd, "
                 "Gedeeltelijk, Gepland or Niet gestart"
-            ).format(value=_quoted(value))
+            ).format(value=quoted(value))
         )
     return found
 
@@ -375,10 +375,10 @@ def yes_no(value: Any) -> bool:
         return True
     if text in NO_WORDS:
         return False
-    raise TermError(_("expected Ja or Nee, found {value}").format(value=_quoted(value)))
+    raise TermError(_("expected Ja or Nee, found {value}").format(value=quoted(value)))
 
 
-def _quoted(value: Any) -> str:
+def quoted(value: Any) -> str:
     text = str(value).strip()
     if len(text) > 60:
         text = text[:57] + "..."
@@ -395,89 +395,3 @@ def version_text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.1f}" if value.is_integer() else repr(value)
     return " ".join(str(value).split())
-
-
-# --- risks ----------------------------------------------------------------------------------
-
-# Words for the steps of SPEC's five-step scales (a sheet may also use the labels of
-# nencheck.yaml, or the numbers). "laag"/"hoog" are read as steps 2 and 4.
-LIKELIHOOD_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("zeer onwaarschijnlijk", "zeer klein", "zeer laag", "zelden", "uiterst zelden"),
-    2: ("onwaarschijnlijk", "klein", "laag", "onwaarschijnlijk maar mogelijk"),
-    3: ("mogelijk", "gemiddeld", "middel", "matig", "soms"),
-    4: ("waarschijnlijk", "groot", "hoog", "vaak", "regelmatig"),
-    5: ("zeer waarschijnlijk", "zeer groot", "zeer hoog", "bijna zeker", "zeker", "vrijwel zeker"),
-}
-IMPACT_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("verwaarloosbaar", "zeer klein", "zeer laag", "minimaal", "nihil"),
-    2: ("gering", "klein", "laag", "beperkt"),
-    3: ("aanzienlijk", "gemiddeld", "middel", "matig", "merkbaar"),
-    4: ("ernstig", "groot", "hoog", "zwaar"),
-    5: ("catastrofaal", "zeer groot", "zeer hoog", "zeer ernstig", "rampzalig", "kritiek"),
-}
-TREATMENT_WORDS = {
-    "mitigate": (
-        "mitigeren",
-        "mitigatie",
-        "verminderen",
-        "vermindering",
-        "reduceren",
-        "beheersen",
-        "maatregelen nemen",
-        "behandelen",
-        "mitigate",
-        "reduce",
-    ),
-    "accept": ("accepteren", "acceptatie", "aanvaarden", "geaccepteerd", "accept"),
-    "transfer": (
-        "overdragen",
-        "overdracht",
-        "verzekeren",
-        "uitbesteden",
-        "delen",
-        "transfer",
-        "share",
-    ),
-    "avoid": ("vermijden", "vermijding", "stoppen", "beeindigen", "avoid"),
-}
-
-
-def risk_step(value: Any, labels: list[str], words: dict[int, tuple[str, ...]], what: str) -> int:
-    """A likelihood or impact cell as a step of its scale: a number (4, 4.0, "4", "vier"), a
-    label of nencheck.yaml's scale, or (on a five-step scale) a usual Dutch word."""
-    top = len(labels)
-    text = normalise(value) if not isinstance(value, int | float) else ""
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int | float) and float(value).is_integer():
-        number = int(value)
-    elif re.fullmatch(r"\d+(?:[.,]0)?", text):
-        number = int(text.split(".")[0].split(",")[0])
-    elif text in _NUMBER_WORDS:
-        number = _NUMBER_WORDS[text]
-    else:
-        by_label = {normalise(label): step for step, label in enumerate(labels, start=1)}
-        number = by_label.get(text)
-        if number is None and top == len(words):
-            number = next((step for step, found in words.items() if text in found), None)
-    if number is None or not 1 <= number <= top:
-        raise TermError(
-            _(
-                "{what} {value} is not a step of the scale: write 1 to {top}, or one of: {labels}"
-            ).format(what=what, value=_quoted(value), top=top, labels=", ".join(labels))
-        )
-    return number
-
-
-def risk_treatment(value: Any) -> str:
-    """Mitigeren / verminderen -> mitigate, accepteren -> accept, overdragen -> transfer,
-    vermijden -> avoid."""
-    found = _lookup(TREATMENT_WORDS, value)
-    if found is None:
-        raise TermError(
-            _(
-                "unknown treatment {value}; write Mitigeren, Accepteren, Overdragen or Vermijden"
-            ).format(value=_quoted(value))
-        )
-    return found

@@ -93,8 +93,10 @@ def render_problems(outcome: CheckOutcome) -> str:
 def summary_line(outcome: CheckOutcome) -> str:
     errors = sum(1 for p in outcome.problems if p.severity == "error")
     warnings = len(outcome.problems) - errors
-    return _("{errors} error(s), {warnings} warning(s) on {date}").format(
-        errors=errors, warnings=warnings, date=outcome.as_of.isoformat()
+    return _("{errors}, {warnings} on {date}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        date=outcome.as_of.isoformat(),
     )
 
 

@@ -15,7 +15,7 @@ from nencheck.render.labels import (
     policy_type_label,
     units_label,
 )
-from nencheck.render.layout import CUT, WRAP, Column, table_lines, wrap, wrap_block
+from nencheck.render.layout import CUT, WRAP, Column, table_lines, wrap
 
 
 def state_text(row: PolicyRow) -> str:
@@ -96,14 +96,17 @@ def render_show(row: PolicyRow, width: int | None = None) -> str:
     lines += table_lines([Column(""), Column("", shrink=WRAP)], shown, width, "  ", header=False)
     if policy.reviews:
         lines += ["", _("Reviews:")]
-        for review in reversed(policy.reviews):
-            cells = [
-                review.date.isoformat(),
-                review.reviewer,
-                review.version or "",
-                review.note or "",
-            ]
-            lines += wrap_block(["  " + "  ".join(cell for cell in cells if cell)], width)
+        reviews = [
+            (review.date.isoformat(), review.reviewer, review.version or "", review.note or "")
+            for review in reversed(policy.reviews)
+        ]
+        columns = [
+            Column(""),
+            Column("", shrink=CUT, min_width=12),
+            Column(""),
+            Column("", shrink=WRAP, min_width=24),
+        ]
+        lines += table_lines(columns, reviews, width, "  ", header=False)
     return "\n".join(lines) + "\n"
 
 

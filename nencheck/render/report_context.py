@@ -16,6 +16,7 @@ from nencheck.render.soa_common import SoaView
 from nencheck.render.status_common import multi_unit_note
 from nencheck.render.templating import percent
 from nencheck.render.texts import document_texts, label_namespace
+from nencheck.render.unreadable import unreadable_note
 
 ALL_UNITS = "all"
 APPLICABLE_STATUSES = CONTROL_STATUSES  # the statuses an applicable control can have
@@ -182,6 +183,7 @@ def report_context(records: Records, review: ManagementReview, soa: SoaView) -> 
         "status": review.status,
         "review": review,
         "soa": soa,
+        "unreadable_note": unreadable_note(review.status.unreadable),
         "key_figures": key_figures(review.status),
         "multi_unit_note": multi_unit_note(review.status.policies),
         "attention": attention_points(review.status, records),

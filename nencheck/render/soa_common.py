@@ -25,6 +25,7 @@ class SoaView:
     theme_labels: dict[str, str]  # theme id -> "5 Organisatorisch"
     themes: list[str]  # theme ids in order
     mapped_from_2013: bool
+    unreadable: tuple[str, ...] = ()  # files whose records the statement leaves out
 
     def theme_label(self, theme: str) -> str:
         return self.theme_labels.get(theme, theme)
@@ -52,6 +53,7 @@ def soa_view(records: Records, rows: list[SoaRow], as_of: date, language: str) -
         theme_labels=labels,
         themes=theme_order(records),
         mapped_from_2013=any(row.iso27002_2013 is not None for row in rows),
+        unreadable=tuple(records.unreadable),
     )
 
 

@@ -8,6 +8,7 @@ from nencheck.render.dates import prose_day
 from nencheck.render.labels import applicable_label, control_status_label
 from nencheck.render.layout import WRAP, Column, table_blocks, wrap, wrap_block
 from nencheck.render.soa_common import SoaView, document_title
+from nencheck.render.unreadable import unreadable_note
 
 INDENT = " " * 4
 
@@ -31,6 +32,9 @@ def render(view: SoaView, width: int | None = None) -> str:
         width,
         INDENT,
     )
+    unreadable = unreadable_note(view.unreadable, "soa")
+    if unreadable is not None:
+        lines += wrap(unreadable.plain(), width, INDENT)
     for theme, members in view.rows_by_theme():
         lines += ["", *wrap(view.theme_label(theme), width, INDENT)]
         for row in members:

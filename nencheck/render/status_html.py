@@ -13,12 +13,14 @@ from nencheck.i18n import _
 from nencheck.render import status_common as common
 from nencheck.render.templating import environment, render_template
 from nencheck.render.texts import document_texts
+from nencheck.render.unreadable import unreadable_note
 
 
 def render_status_html(summary: StatusFigures) -> str:
     context = {
         "as_of": summary.as_of,
         "heading": common.title(summary),
+        "unreadable_note": unreadable_note(summary.unreadable),
         "t": document_texts(),
         "s": _texts(),
         "statuses": common.CONTROL_STATUSES,

@@ -9,12 +9,16 @@ from nencheck.checks.figures import StatusFigures
 from nencheck.i18n import _
 from nencheck.render import status_common as common
 from nencheck.render.soa_markdown import md_cell
+from nencheck.render.unreadable import unreadable_note
 
 FIGURE = re.compile(r"^[\d/%.,—-]+$")
 
 
 def render_status_markdown(summary: StatusFigures) -> str:
     lines = [f"# {md_cell(common.title(summary))}", ""]
+    note = unreadable_note(summary.unreadable)
+    if note is not None:
+        lines += [note.markdown(), ""]
     for heading, body in _sections(summary):
         lines += [f"## {md_cell(heading)}", "", *body, ""]
     return "\n".join(lines).rstrip("\n") + "\n"

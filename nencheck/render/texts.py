@@ -48,6 +48,7 @@ def document_texts() -> SimpleNamespace:
         owner=_("Owner"),
         policies_and_evidence=_("Policies and evidence"),
         risks=_("Risks"),
+        unjustified=_("no risk names it and no justification is given"),
         # Tables
         figure=_("Figure"),
         value=_("Value"),

@@ -60,7 +60,7 @@ def test_warnings_alone_exit_0(org: Path, run) -> None:
     )
     result = run("check", "--as-of", AS_OF, repo=org)
     assert result.exit_code == 0
-    assert result.stdout.rstrip().endswith("0 error(s), 13 warning(s) on 2026-11-23")
+    assert result.stdout.rstrip().endswith("0 errors, 13 warnings on 2026-11-23")
 
 
 def test_text_groups_problems_by_rule_with_one_summary_line(org: Path, run) -> None:
@@ -72,7 +72,7 @@ def test_text_groups_problems_by_rule_with_one_summary_line(org: Path, run) -> N
         "256 days before 2026-11-23 (last_reviewed 2024-03-12 + review_interval 2y)"
     )
     assert "policy-due-soon: 2 warnings" in lines
-    assert lines[-1] == "2 error(s), 11 warning(s) on 2026-11-23"
+    assert lines[-1] == "2 errors, 11 warnings on 2026-11-23"
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
 
 
@@ -209,7 +209,7 @@ def test_github_annotations(org: Path, run) -> None:
     )
     assert sum(line.startswith("::warning ") for line in lines) == 11
     assert sum(line.startswith("::error ") for line in lines) == 2
-    assert lines[-1] == "2 error(s), 11 warning(s) on 2026-11-23"
+    assert lines[-1] == "2 errors, 11 warnings on 2026-11-23"
 
 
 def test_github_data_errors_are_error_annotations(broken: Path, run) -> None:

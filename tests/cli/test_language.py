@@ -114,6 +114,11 @@ def test_help_follows_the_repository_language(
     assert run("--lang", "en", "status", "--help", repo=org).stdout.startswith(
         "Usage: nencheck status [OPTIONS]"
     )
+    # --lang after --help, and in its = form: click answers --help the moment it meets it
+    for late in (["--help", "--lang", "en"], ["--help", "--lang=en"]):
+        assert run("policy", "import", *late, repo=org).stdout.startswith(
+            "Usage: nencheck policy import [OPTIONS] FILE"
+        )
 
 
 def test_click_usage_errors_are_dutch(run, example_copy: Path) -> None:

@@ -332,3 +332,11 @@ def test_the_soa_names_the_risks_and_marks_an_unjustified_control(org: Path, run
     assert "no risk names it and no justification is given" in text
     check = run("check", "--as-of", AS_OF, "--format", "json", repo=org).json()
     assert [p["id"] for p in check["problems"] if p["rule"] == "control-unjustified"] == ["8.31"]
+    # the documents an auditor is handed say it too, at that control only
+    markdown = run("soa", "--as-of", AS_OF, "--format", "markdown", repo=org).stdout
+    [row] = [line for line in markdown.splitlines() if "no risk names it" in line]
+    assert row.startswith("| 8.31 |")
+    html = run("soa", "--as-of", AS_OF, "--format", "html", repo=org).stdout
+    assert html.count('class="unjustified"') == 1
+    marked = html.index('class="unjustified"')
+    assert html.rindex('data-control="', 0, marked) == html.index('data-control="8.31"')

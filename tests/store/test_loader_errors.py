@@ -231,6 +231,25 @@ def test_document_path_outside_the_repository(tmp_path: Path, run) -> None:
     assert (error["line"], error["code"]) == (12, "path-outside-repo")
 
 
+def test_absolute_document_path_after_one_at_the_root(tmp_path: Path, run) -> None:
+    """A document at the repository's root is checked first (policies sort by id); the
+    absolute path after it is still outside (a speed-up once took it for a root file)."""
+    make_repo(
+        tmp_path,
+        {
+            "handboek.md": "# Handboek\n",
+            "policies/a.yaml": POLICY + "document: handboek.md\n",
+            "policies/b.yaml": POLICY.replace("PROT-001", "PROT-002") + "document: /etc\n",
+        },
+    )
+    error = only_error(run, tmp_path)
+    assert (error["file"], error["line"], error["code"]) == (
+        "policies/b.yaml",
+        12,
+        "path-outside-repo",
+    )
+
+
 @pytest.mark.skipif(os.name != "posix", reason="symlinks")
 def test_record_file_linking_outside_the_repository(tmp_path: Path, run) -> None:
     outside = tmp_path / "elders.yaml"

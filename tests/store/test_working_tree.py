@@ -73,3 +73,16 @@ def test_a_folder_walked_into_has_the_real_path_of_its_parent(tmp_path: Path) ->
     assert not tree.points_outside("policies/hap/p.yaml")
     stat = tree.inside_stat("policies/hap/p.yaml")
     assert stat is not None and stat.st_size == len("id: X\n")
+
+
+def test_absolute_and_home_paths_lead_outside_whatever_was_asked_before(tmp_path: Path) -> None:
+    """ "/x" and "~x" split into the root's folder, "": once a path at the root had been
+    answered from the root's listing, they were taken for names in it (found in review)."""
+    root = _tree(tmp_path)
+    (root / "handboek.md").write_text("h\n", encoding="utf-8")
+    tree = WorkingTree(root)
+    assert not tree.points_outside("handboek.md")  # lists the root
+    assert tree.inside_stat("handboek.md") is not None  # and knows it lies inside
+    for path in ("/handboek.md", "/etc", "~handboek.md", "~", "/"):
+        assert tree.points_outside(path), path
+        assert tree.inside_stat(path) is None, path

@@ -147,7 +147,9 @@ def _parse_log(out: str, full_path: str, prefix: str) -> list[FileVersion]:
     """Commits of ``git log --follow -z --name-status``; tracks the file's name backwards in
     time through renames. A copy (``C``: a new file much like one that stays) is where the
     file began: git would go on with the other file's history, which is not this one's (a new
-    work instruction written from another's template is a new document)."""
+    work instruction written from another's template is a new document). The price: a file
+    moved in the commit that writes a new file under its old name is also a copy to git, so its
+    history then starts at the move (rare: nencheck keeps retired policies in place)."""
     versions: list[FileVersion] = []
     current = full_path
     for record in out.split("\x1e"):

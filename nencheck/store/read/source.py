@@ -93,6 +93,8 @@ class WorkingTree:
         return (self.root / path).exists()
 
     def points_outside(self, path: str) -> bool:
+        if _absolute(path):
+            return True  # before the folder lookup: "/x" and "~x" have the root's folder, ""
         # Tens of thousands of linked paths (documents, evidence files) lie in a few folders:
         # a plain name in a folder already found inside is answered from its listing.
         folder, _slash, name = path.rpartition("/")
@@ -107,8 +109,6 @@ class WorkingTree:
         return self._points_outside(path, folder, name)
 
     def _points_outside(self, path: str, folder: str, name: str) -> bool:
-        if os.path.isabs(path) or path.startswith("~"):
-            return True
         if name in _SPECIAL_NAMES:
             target = os.path.realpath(os.path.join(self._root_text, path))
         else:
@@ -128,12 +128,10 @@ class WorkingTree:
         ask ``points_outside``). One system call where ``points_outside`` and a stat would make
         two: the parse cache asks it for each of thousands of files."""
         folder, _slash, name = path.rpartition("/")
-        if name in _SPECIAL_NAMES or path.startswith("~"):
+        if name in _SPECIAL_NAMES or _absolute(path):
             return None
         prefix = self._inside_prefixes.get(folder)  # the folder's real path and a separator
         if prefix is None:
-            if os.path.isabs(path):
-                return None
             real_folder = self._real_folder(folder)
             if not self._inside(real_folder):
                 return None
@@ -205,5 +203,12 @@ class _Listing:
         self.folded = frozenset(_folded(name) for name in names)
 
 
+def _absolute(path: str) -> bool:
+    """An absolute path, or one from a home folder (``~``, ``~user``): never inside."""
+    return path.startswith(("/", "~")) or os.path.isabs(path)
+
+
 def _folded(name: str) -> str:
-    return unicodedata.normalize("NFC", name).casefold()
+    """The name as a file system that ignores case and Unicode form compares it (Unicode's
+    canonical caseless match: NFD, case fold, NFD)."""
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", name).casefold())

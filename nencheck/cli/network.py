@@ -139,7 +139,8 @@ def status(
     output: Path | None,
 ) -> int:
     """Each member's figures on one date, the network totals and the mirror statistics
-    (median and quartiles per indicator). Exit 2 when a member cannot be read.
+    (median and quartiles per indicator). Exit 2 when a member cannot be read, or is
+    evaluated without its unreadable files (its figures still count, flagged).
 
     \b
     Examples:

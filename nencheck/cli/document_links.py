@@ -48,9 +48,7 @@ def document_links(
 ) -> list[DocumentLink]:
     """The links of every policy's Markdown document that may name no policy (the rule
     decides)."""
-    from nencheck.render.site_markdown import markdown_links
-
-    links_of = links_of or markdown_links
+    links_of = links_of or _markdown_links
     scans = scans if isinstance(source, WorkingTree) else None
     known = {policy.id.casefold() for policy in records.policies}
     found: list[DocumentLink] = []
@@ -176,3 +174,10 @@ class _ScanCache:
             from nencheck.store.cache.parse_cache import save_sealed
 
             save_sealed(self.root, self.FILE, self.used)
+
+
+def _markdown_links(text: str) -> list[tuple[int, str]]:
+    """The CommonMark parser's links, imported only when a document names an unknown id."""
+    from nencheck.render.site_markdown import markdown_links
+
+    return markdown_links(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from email.utils import getaddresses
 from itertools import pairwise
 from typing import Annotated, Literal, get_args
 
@@ -27,6 +26,8 @@ def parse_address(value: object) -> str:
     text = parse_text(value).strip()
     if not text.isprintable():  # line breaks, tabs, NUL and other control characters
         raise PydanticCustomError("invalid_address", NOT_AN_ADDRESS)
+    from email.utils import getaddresses  # only when an address is read: 4 ms to import
+
     parsed = getaddresses([text])
     if len(parsed) != 1 or "@" not in (mailbox := parsed[0][1]) or " " in mailbox:
         raise PydanticCustomError("invalid_address", NOT_AN_ADDRESS)

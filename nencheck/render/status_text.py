@@ -12,6 +12,7 @@ from rich.text import Text
 from nencheck.checks.figures import StatusFigures
 from nencheck.i18n import _
 from nencheck.render import status_common as common
+from nencheck.render.layout import wrap
 from nencheck.render.unreadable import unreadable_note
 
 BAR_WIDTH = 24
@@ -39,7 +40,9 @@ def render_status_text(summary: StatusFigures, color: bool = False, width: int =
     console.print(Text(common.title(summary), style="bold"))
     note = unreadable_note(summary.unreadable)
     if note is not None:
-        console.print(Text(note.plain(), style="bold red" if color else "bold"))
+        # wrapped here: rich keeps the space where it breaks a line
+        lines = "\n".join(wrap(note.plain(), width))
+        console.print(Text(lines, style="bold red" if color else "bold"))
     for heading, body in _sections(summary):
         console.print()
         console.print(Text(heading, style="bold underline"))

@@ -63,6 +63,8 @@ def test_the_document_names_the_unreadable_files_before_any_figure(
         assert note_at < text.index(first_figure), "the note comes after a figure"
     else:
         assert note_at < len(text.splitlines()[0]) + 200, "the note is not under the title"
+        head = text.splitlines()[:4]
+        assert head == [line.rstrip() for line in head], "a wrapped note line ends in a space"
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)

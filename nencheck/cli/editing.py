@@ -49,14 +49,16 @@ def commit(root: Path, changes: list[Any], message: str, *, no_commit: bool, for
     from nencheck.store.write.writer import apply_changes
 
     refuse_future_events(changes, date.today())  # only the CLI knows today
-    commit_id = apply_changes(root, changes, message, commit=not no_commit, force=force)
     files = ", ".join(change.path for change in changes)
-    if commit_id:
-        click.echo(
-            _("committed {commit}: {files}").format(commit=commit_id[:10], files=files), err=True
-        )
-    else:
-        click.echo(_("written, not committed: {files}").format(files=files), err=True)
+
+    def announce(commit_id: str | None) -> None:
+        if commit_id:
+            done = _("committed {commit}: {files}").format(commit=commit_id[:10], files=files)
+        else:
+            done = _("written, not committed: {files}").format(files=files)
+        click.echo(done, err=True)
+
+    apply_changes(root, changes, message, commit=not no_commit, force=force, announce=announce)
 
 
 def records_for_edit(state: Any, *, write: bool = True) -> Any:

@@ -111,12 +111,17 @@ def _write(
     changes = [Change(planned.path, planned.content) for planned in plan.files()]
     refuse_future_events(changes, date.today())  # only the CLI knows today
     message = commit_message(table, plan, subject, counts)
-    commit = apply_changes(root, changes, message, commit=options.commit, force=options.force)
-    _list_files(plan, _("created {path}"), _("updated {path}: {changes}"))
-    if commit:
-        click.echo(_("{counts}; committed {commit}").format(counts=counts, commit=commit[:10]))
-    else:
-        click.echo(_("{counts}; not committed").format(counts=counts))
+
+    def announce(commit: str | None) -> None:
+        _list_files(plan, _("created {path}"), _("updated {path}: {changes}"))
+        if commit:
+            click.echo(_("{counts}; committed {commit}").format(counts=counts, commit=commit[:10]))
+        else:
+            click.echo(_("{counts}; not committed").format(counts=counts))
+
+    apply_changes(
+        root, changes, message, commit=options.commit, force=options.force, announce=announce
+    )
     return exitcodes.OK
 
 

@@ -39,24 +39,27 @@ def _apply(ctx: click.Context, plan: Any, no_commit: bool, force: bool) -> int:
     refuse_future_events([plan.change], state.today)
     for warning in getattr(plan, "warnings", ()):
         click.echo(warning, err=True)
-    commit = apply_changes(
-        state.root, [plan.change], plan.message, commit=not no_commit, force=force
+    subject, path = plan.message.splitlines()[0], plan.change.path
+
+    def announce(commit: str | None) -> None:
+        if commit:
+            done = _("{file}: committed {commit}: {subject}").format(
+                file=path, commit=commit[:10], subject=subject
+            )
+        else:
+            done = _("{file}: written and staged, not committed: {subject}").format(
+                file=path, subject=subject
+            )
+        click.echo(done, err=True)
+
+    apply_changes(
+        state.root,
+        [plan.change],
+        plan.message,
+        commit=not no_commit,
+        force=force,
+        announce=announce,
     )
-    subject = plan.message.splitlines()[0]
-    if commit:
-        click.echo(
-            _("{file}: committed {commit}: {subject}").format(
-                file=plan.change.path, commit=commit[:10], subject=subject
-            ),
-            err=True,
-        )
-    else:
-        click.echo(
-            _("{file}: written and staged, not committed: {subject}").format(
-                file=plan.change.path, subject=subject
-            ),
-            err=True,
-        )
     return exitcodes.OK
 
 

@@ -178,6 +178,23 @@ def test_new_file_is_committed(tmp_path: Path) -> None:
     ]
 
 
+def test_the_commit_is_announced_while_its_journal_still_stands(tmp_path: Path) -> None:
+    """A run killed between saying "committed" and removing its journal is named by the next
+    command; one killed before saying it, too. Never a commit that nobody was told about."""
+    root = _repo(tmp_path)
+    heard: list[tuple[str | None, list[str]]] = []
+
+    def announce(commit: str | None) -> None:
+        journals = sorted(p.name for p in (root / ".nencheck" / "write").glob("journal-*"))
+        heard.append((commit, journals))
+
+    sha = apply_changes(root, [_edited_policy(root)], "Review A", announce=announce)
+    [(said, journals)] = heard
+    assert said == sha == git(root, "rev-parse", "HEAD").strip()
+    assert len(journals) == 1  # still there when the line was printed
+    assert not list((root / ".nencheck" / "write").glob("journal-*"))  # gone after
+
+
 def test_no_commit_leaves_the_change_staged(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     assert apply_changes(root, [_edited_policy(root)], "msg", commit=False) is None

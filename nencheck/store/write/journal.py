@@ -4,7 +4,8 @@ Decisions (docs/registers.md, "Writes, locks and interruptions"):
 
 - Before the first file is touched, the writer writes ``.nencheck/write/journal-<pid>.json``
   (the command, the files, their blob ids in HEAD and HEAD itself) and fsyncs it and its folder.
-  It is removed only after the commit is verified (or, with ``--no-commit``, after staging).
+  It is removed only after the commit is verified (or, with ``--no-commit``, after staging)
+  and the command has said so ("committed ..."): a kill in between is noted by the next command.
 - Temporary files of atomic writes live in the same folder, named ``tmp-<pid>-...``: on the same
   file system as the records (so the rename is atomic) and always found. They exist only while
   their journal does.

@@ -11,6 +11,7 @@ Usage::
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -82,6 +83,7 @@ def apply_changes(
     commit: bool = True,
     force: bool = False,
     command: str | None = None,
+    announce: Callable[[str | None], None] | None = None,
 ) -> str | None:
     """Write the changes atomically and commit exactly those files in one commit.
 
@@ -94,6 +96,10 @@ def apply_changes(
     staged stay staged and out of the commit. Returns the new commit's id once that commit is
     verified to hold every change, or None when ``commit`` is False (the changes are then left
     staged, in a git repository).
+
+    ``announce`` (the CLI's "committed ..." line) is called with that id before the journal is
+    removed: a run killed after it has said so, one killed before it leaves the journal, and the
+    next command says the commit landed. Never a commit that nobody was told about.
     """
     if not changes:
         return None
@@ -105,6 +111,8 @@ def apply_changes(
         journal = begin(root, name, paths, in_git, message)
         _write_journaled(root, changes, journal)
         commit_id = _stage_and_commit(root, changes, message, commit=commit) if in_git else None
+        if announce is not None:
+            announce(commit_id)
         finish(journal)
         return commit_id
 

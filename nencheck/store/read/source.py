@@ -48,7 +48,9 @@ class FileSource(Protocol):
 
 
 class WorkingTree:
-    """The files as they are on disk."""
+    """The files as they are on disk. Folder listings and real paths are taken once per
+    instance and kept: one is made per command run, so a file added while it runs may be
+    missed by it, as by any run that had already listed its folder."""
 
     label = "working tree"
 

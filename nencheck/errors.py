@@ -36,11 +36,15 @@ class NencheckError(Exception):
 class DataErrors(NencheckError):
     """The records could not be read; carries every error found, not only the first."""
 
-    def __init__(self, errors: list[DataError], settings_broken: bool = False) -> None:
+    def __init__(
+        self, errors: list[DataError], settings_broken: bool = False, for_change: bool = False
+    ) -> None:
         super().__init__(f"{len(errors)} data error(s)")
         self.errors = sorted(errors)
         # nencheck.yaml (or the catalog it names) cannot be read: nothing can be evaluated.
         self.settings_broken = settings_broken
+        # a command that changes records refused: nothing was written
+        self.for_change = for_change
 
 
 # Stable error codes. Never rename one: they appear in JSON, SARIF and the docs.

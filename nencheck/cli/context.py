@@ -121,6 +121,32 @@ class AppContext:
         assert result.records is not None
         return result.records, source
 
+    def load_for_change(self, needs: frozenset[str] | None = None) -> Records:
+        """The records a command that changes them works on. Without ``needs`` every file must
+        be readable. With it (the kinds of record the change reads or writes, e.g. incidents for
+        a new incident, whose id follows theirs), only errors in files of those kinds (or of no
+        known kind) refuse it: a colleague's typo in a protocol must not stop a data breach from
+        being recorded within its 72 hours. The other errors are shown, and the command goes on
+        (exit 0 when it succeeds: nothing it wrote depends on them)."""
+        result, _source = self.load_result_with_source()
+        if not result.errors:
+            assert result.records is not None
+            return result.records
+        from nencheck.store.read.loader import kind_of_path
+
+        kinds = {kind_of_path(error.file) for error in result.errors}
+        if needs is None or None in kinds or kinds & needs:
+            raise DataErrors(result.errors, for_change=True)
+        from nencheck.render.errors import render_errors_text
+
+        click.echo(render_errors_text(result.errors, len(result.unreadable)), err=True, nl=False)
+        click.echo(
+            _("note: this change does not depend on those files; it goes ahead without them."),
+            err=True,
+        )
+        assert result.records is not None
+        return result.records
+
     def report_errors(self, errors: list[DataError], unreadable: int) -> None:
         """The data errors on stderr, ahead of the command's output; the exit code becomes 2."""
         from nencheck.render.errors import render_errors_text

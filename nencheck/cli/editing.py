@@ -61,11 +61,13 @@ def commit(root: Path, changes: list[Any], message: str, *, no_commit: bool, for
     apply_changes(root, changes, message, commit=not no_commit, force=force, announce=announce)
 
 
-def records_for_edit(state: Any, *, write: bool = True) -> Any:
+def records_for_edit(state: Any, *, write: bool = True, needs: frozenset[str] | None = None) -> Any:
     """The working tree's records: a change is made to the files as they are now, never to
     what an older revision said. Unless ``write`` is False (a dry run), the repository's write
     lock is taken first and kept until the command ends, so the records read here (and the ids
-    given out from them) are still current when the change is committed."""
+    given out from them) are still current when the change is committed. ``needs``: the kinds
+    of record the change depends on; broken files of other kinds do not stop it
+    (``AppContext.load_for_change``)."""
     from nencheck.errors import NencheckError
 
     if state.rev or state.as_recorded:
@@ -74,7 +76,7 @@ def records_for_edit(state: Any, *, write: bool = True) -> Any:
         )
     if write:
         lock_for_write(state.root)
-    return state.load(strict=True)
+    return state.load_for_change(needs)
 
 
 def lock_for_write(root: Path) -> None:

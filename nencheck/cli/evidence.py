@@ -88,7 +88,7 @@ def add(
         owner=owner,
         evidence_id=evidence_id,
     )
-    edit = attach_evidence(state.root, records_for_edit(state), new)
+    edit = attach_evidence(state.root, records_for_edit(state, needs=frozenset({"evidence"})), new)
     commit(state.root, edit.changes, edit.message, no_commit=no_commit, force=force)
     click.echo(edit.record_id)
     return exitcodes.OK

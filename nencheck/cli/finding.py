@@ -126,7 +126,7 @@ def add(
     state = app(ctx)
     edit = add_finding(
         state.root,
-        records_for_edit(state),
+        records_for_edit(state, needs=frozenset({"audit"})),
         audit,
         title=title,
         severity=severity,
@@ -173,7 +173,12 @@ def update(
     state = app(ctx)
     when = parse_cli_date(day, "--date") if day else state.as_of
     edit = update_finding(
-        state.root, records_for_edit(state), finding_id, day=when, status=status, note=note
+        state.root,
+        records_for_edit(state, needs=frozenset({"audit"})),
+        finding_id,
+        day=when,
+        status=status,
+        note=note,
     )
     commit(state.root, edit.changes, edit.message, no_commit=no_commit, force=force)
     return exitcodes.OK
@@ -213,7 +218,7 @@ def close(
     state = app(ctx)
     edit = close_finding(
         state.root,
-        records_for_edit(state),
+        records_for_edit(state, needs=frozenset({"audit"})),
         finding_id,
         day=parse_cli_date(day, "--date"),
         resolution=resolution,

@@ -42,7 +42,7 @@ def read_import(
     state = app(ctx)
     if not dry_run:
         lock_for_write(state.root)
-    records = state.load(strict=True)
+    records = state.load_for_change()
     explicit = parse_map_option(maps)
     table = read_table(file, file.name, sheet, expected_headers(explicit, headers))
     return ImportInput(state, records, table, map_columns(table, explicit, headers))

@@ -130,7 +130,7 @@ def add(
     state = app(ctx)
     edit = add_incident(
         state.root,
-        records_for_edit(state),
+        records_for_edit(state, needs=frozenset({"incident"})),
         title=title,
         kind=kind,
         reported=parse_moment(reported, "--reported"),
@@ -182,7 +182,7 @@ def update(
     state = app(ctx)
     edit = update_incident(
         state.root,
-        records_for_edit(state),
+        records_for_edit(state, needs=frozenset({"incident"})),
         incident_id,
         day=parse_cli_date(day, "--date") if day else state.as_of,
         status=status,
@@ -214,7 +214,7 @@ def close(
     state = app(ctx)
     edit = close_incident(
         state.root,
-        records_for_edit(state),
+        records_for_edit(state, needs=frozenset({"incident"})),
         incident_id,
         day=parse_cli_date(day, "--date"),
         note=note,

@@ -117,7 +117,11 @@ def _main(argv: list[str] | None) -> int:
         from nencheck.render.errors import render_errors_text
 
         click.echo(
-            render_errors_text(failure.errors, settings_broken=failure.settings_broken),
+            render_errors_text(
+                failure.errors,
+                settings_broken=failure.settings_broken,
+                for_change=failure.for_change,
+            ),
             err=True,
             nl=False,
         )

@@ -121,7 +121,7 @@ def review(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(records_for_edit(state).policies, policy_id)
+    found = find_policy(records_for_edit(state, needs=frozenset({"policy"})).policies, policy_id)
     request = ReviewRequest(
         reviewer=reviewer.strip(),
         day=_date(day, "--date", state.as_of),
@@ -233,7 +233,7 @@ def new(
 
     _refuse_past(ctx)
     state = app(ctx)
-    records = records_for_edit(state)
+    records = records_for_edit(state, needs=frozenset({"policy"}))
     review_interval = parse_cli_duration(interval, "--interval") if interval else None
     spec = NewPolicy(
         id=policy_id.strip(),
@@ -281,7 +281,7 @@ def retire(
 
     _refuse_past(ctx)
     state = app(ctx)
-    found = find_policy(records_for_edit(state).policies, policy_id)
+    found = find_policy(records_for_edit(state, needs=frozenset({"policy"})).policies, policy_id)
     if not reason.strip():
         raise NencheckError(_("--reason: say why the policy is retired."))
     return _apply(

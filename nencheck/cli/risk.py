@@ -278,7 +278,7 @@ def assess(
     from nencheck.registers.risk import assess_risk
 
     state = app(ctx)
-    records = records_for_edit(state)
+    records = records_for_edit(state, needs=frozenset({"risk"}))
     edit = assess_risk(
         state.root,
         records,
@@ -311,7 +311,7 @@ def accept(
     from nencheck.registers.risk import accept_risk
 
     state = app(ctx)
-    records = records_for_edit(state)
+    records = records_for_edit(state, needs=frozenset({"risk"}))
     edit = accept_risk(state.root, records, risk_id, by=by, day=_past_date(day, state))
     commit(state.root, edit.changes, edit.message, no_commit=no_commit, force=force)
     return exitcodes.OK

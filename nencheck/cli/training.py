@@ -136,7 +136,9 @@ def import_completions(
     from nencheck.render.training import import_json, import_text
 
     state = app(ctx)
-    records = records_for_edit(state, write=not dry_run)
+    records = records_for_edit(
+        state, write=not dry_run, needs=frozenset({"person", "module", "completion"})
+    )
     with _progress() as progress:
         plan = read_export(
             file,

@@ -8,19 +8,25 @@ from nencheck.render.labels import problem_severity_label
 
 
 def render_errors_text(
-    errors: list[DataError], unreadable: int | None = None, settings_broken: bool = False
+    errors: list[DataError],
+    unreadable: int | None = None,
+    settings_broken: bool = False,
+    for_change: bool = False,
 ) -> str:
     """The errors and a closing line. ``unreadable`` (a reading command that went on with the
     readable records) says how many files the figures leave out; None means nothing was
     evaluated (a command that changes records, or ``settings_broken``: nencheck.yaml)."""
     word = problem_severity_label("error")
     lines = [f"{e.file}:{e.line}:{e.column}: {word} {e.code}: {e.message}" for e in sorted(errors)]
-    lines.append(summary_line(errors, unreadable, settings_broken))
+    lines.append(summary_line(errors, unreadable, settings_broken, for_change))
     return "\n".join(lines) + "\n"
 
 
 def summary_line(
-    errors: list[DataError], unreadable: int | None = None, settings_broken: bool = False
+    errors: list[DataError],
+    unreadable: int | None = None,
+    settings_broken: bool = False,
+    for_change: bool = False,
 ) -> str:
     files = len({e.file for e in errors})
     counted = (
@@ -33,6 +39,11 @@ def summary_line(
         return counted + _(
             "nothing was evaluated: without readable settings (nencheck.yaml and the catalog it "
             "names) no record can be judged. Fix nencheck.yaml first."
+        )
+    if for_change:
+        return counted + _(
+            "nothing was written: this change needs these files readable. Fix them (or undo "
+            "your own edit with git restore FILE) and run the command again."
         )
     if unreadable is None:
         return counted + _("nothing was evaluated.")

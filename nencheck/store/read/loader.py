@@ -254,6 +254,7 @@ def kind_of_path(path: str) -> str | None:
         ("evidence", EVIDENCE_DIR),
         ("audit", AUDITS_DIR),
         ("incident", INCIDENTS_DIR),
+        ("risk", RISKS_DIR),
         ("completion", COMPLETIONS_DIR),
     ):
         if path.startswith(folder + "/"):

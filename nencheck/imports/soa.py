@@ -162,6 +162,17 @@ def _row_values(cells: RowReader) -> dict[str, Any]:
     }
     if cells.failed:
         return values
+    if status == terms.NOT_APPLICABLE_STATUS:  # as nencheck's own SoA shows an excluded control
+        if applicable:
+            cells.report(
+                "status",
+                _(
+                    "status says not applicable, but the control is applicable; write "
+                    "Geïmplementeerd, Gedeeltelijk, Gepland or Niet gestart"
+                ),
+            )
+        values["status"] = None  # an excluded control keeps the status its file has
+        return values
     if applicable is None:
         cells.report("applicable", _("applicable is empty; write Ja or Nee"))
     elif status is None and "status" in cells.columns.columns:
@@ -265,6 +276,7 @@ def _plan_control(
         )
         return
     data = {"id": group.control_id, **{n: values[n] for n in given}}
+    data.setdefault("status", ControlStatus.NOT_STARTED.value)  # excluded, status not given
     if _validated(group, data, columns, table, plan) is None:
         return
     path = control_path(group.control_id, records)

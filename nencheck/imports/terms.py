@@ -350,9 +350,16 @@ def policy_type(value: Any) -> str:
     return found
 
 
+NOT_APPLICABLE_STATUS = "not_applicable"  # what nencheck's own SoA writes for an excluded control
+NOT_APPLICABLE_WORDS = ("niet van toepassing", "n.v.t", "nvt", "not applicable", "not_applicable")
+
+
 def control_status(value: Any) -> str:
     """Geïmplementeerd -> implemented, Gedeeltelijk -> partial, Gepland -> planned,
-    Niet gestart -> not_started."""
+    Niet gestart -> not_started; Niet van toepassing -> ``NOT_APPLICABLE_STATUS`` (the SoA's
+    word for an excluded control, read back by ``control import``)."""
+    if lookup({NOT_APPLICABLE_STATUS: NOT_APPLICABLE_WORDS}, value) is not None:
+        return NOT_APPLICABLE_STATUS
     found = lookup(CONTROL_STATUS_WORDS, value)
     if found is None:
         raise TermError(

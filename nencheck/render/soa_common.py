@@ -9,7 +9,12 @@ from datetime import date
 from nencheck.checks.soa import OWN_THEME, SoaRow, theme_order
 from nencheck.i18n import _, current_language
 from nencheck.model.records import Records
-from nencheck.render.labels import applicable_label, control_status_label, own_theme_label
+from nencheck.render.labels import (
+    NOT_APPLICABLE,
+    applicable_label,
+    control_status_label,
+    own_theme_label,
+)
 
 
 @dataclass(frozen=True)
@@ -85,13 +90,19 @@ def columns(view: SoaView) -> list[Column]:
     result += [
         Column("applicable", _("Applicable"), lambda row: applicable_label(row.applicable), 12),
         Column("justification", _("Justification"), lambda row: row.justification, 45),
-        Column("status", _("Status"), lambda row: control_status_label(row.status), 20),
+        Column("status", _("Status"), _status_text, 20),
         Column("owner", _("Owner"), lambda row: row.owner, 28),
         Column("policies", _("Policies"), lambda row: joined(row.policies), 28),
         Column("evidence", _("Evidence"), lambda row: joined(row.evidence), 24),
         Column("risks", _("Risks"), lambda row: joined(row.risks), 24),
     ]
     return result
+
+
+def _status_text(row: SoaRow) -> str:
+    """An excluded control reads "Niet van toepassing", as in the text and HTML SoA, never the
+    "Niet gestart" its file may hold (``control import`` reads it back as no change)."""
+    return control_status_label(NOT_APPLICABLE if row.applicable is False else row.status)
 
 
 def table(view: SoaView) -> tuple[list[str], list[list[str]]]:

@@ -382,3 +382,34 @@ def test_control_show_on_the_example_organisation_in_text_and_json() -> None:
         "retired",
     }
     assert all(isinstance(e["valid"], bool) for e in data["evidence"])
+
+
+@pytest.mark.parametrize("sheet_format", ["xlsx", "csv"])
+def test_our_own_soa_imports_back_unchanged(
+    example_git: Path, tmp_path: Path, sheet_format: str
+) -> None:
+    """The SoA sheets say "Niet van toepassing" for an excluded control (as the text and HTML
+    SoA do, not the "Niet gestart" its file holds); importing them back changes nothing."""
+    sheet = tmp_path / f"vvt.{sheet_format}"
+    exported = run_cli(
+        "soa", "--as-of", AS_OF, "--format", sheet_format, "-o", str(sheet), repo=example_git
+    )
+    assert exported.exit_code == 0, exported.output
+    if sheet_format == "csv":
+        rows = sheet.read_text("utf-8-sig").splitlines()
+        [excluded] = [row for row in rows if row.startswith("8.28;")]
+        assert ";Nee;" in excluded and ";Niet van toepassing;" in excluded
+        assert "Niet gestart" not in excluded
+    again = run_cli("control", "import", str(sheet), "--dry-run", "--lang", "en", repo=example_git)
+    assert again.exit_code == 0, again.output
+    assert again.stdout.startswith("0 to create, 0 to update, 101 unchanged")
+
+
+def test_not_applicable_status_for_an_applicable_control_is_refused(
+    tmp_path: Path,
+) -> None:
+    root = make_repo(tmp_path / "repo")
+    rows = [("A.12.3.1", "Back-up van informatie", "Ja", None, "Niet van toepassing", "ICT")]
+    result = run_cli("control", "import", str(_soa(tmp_path / "vvt.xlsx", rows)), repo=root)
+    assert result.exit_code == 2
+    assert "status says not applicable, but the control is applicable" in result.output

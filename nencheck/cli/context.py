@@ -42,6 +42,7 @@ class AppContext:
     # command exits 2 when it is done (SPEC, "One broken file never takes the dashboard down").
     data_errors: list[DataError] = field(default_factory=list)
     _shallow_checked: bool = False
+    _later_noted: bool = False
 
     @property
     def root(self) -> Path:
@@ -102,7 +103,28 @@ class AppContext:
         settings = result.records.settings
         if not self.lang and "language" in settings.model_fields_set:
             set_language(settings.language)  # else the environment's, set at start-up
+        self._note_later_records(result.latest_event)
         return result, source
+
+    def _note_later_records(self, latest: date | None) -> None:
+        """Once per run: --as-of alone judges today's records on that date, so a review or a
+        closure recorded after it counts as if it had been done then. Said when the records
+        hold such a date, with the option that reads them as they stood (found trying nencheck
+        as an auditor: "--as-of 2026-06-30" looked like the position on 30 June)."""
+        if self._later_noted or self.rev or self.as_recorded or not self.as_of_text:
+            return
+        self._later_noted = True
+        as_of = self.as_of
+        if latest is None or latest <= as_of:
+            return
+        click.echo(
+            _(
+                "note: the records hold dates after {as_of} (the latest {latest}); they are "
+                "judged as they are written now. To see them as they stood on {as_of}, add "
+                "--as-recorded."
+            ).format(as_of=as_of.isoformat(), latest=latest.isoformat()),
+            err=True,
+        )
 
     def load(self, strict: bool = False) -> Records:
         """The records, from the working tree or the revision asked for. With errors, a reading

@@ -55,6 +55,7 @@ class LoadResult:
     records: Records | None
     errors: list[DataError] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    latest_event: date | None = None  # the latest date of a thing that happened, in any record
 
     @property
     def ok(self) -> bool:
@@ -103,6 +104,7 @@ def _load_repository(source: FileSource, read: FileReader, today: date | None) -
 
     collected: dict[str, list[Record]] = {kind: [] for kind in KINDS}
     unreadable: dict[str, str] = {}  # path -> kind
+    latest: date | None = None
     for kind, path in record_files(source):
         result = read_one(source, read, path, kind, today)
         if result.errors:
@@ -110,6 +112,8 @@ def _load_repository(source: FileSource, read: FileReader, today: date | None) -
             unreadable[path] = kind
         else:
             collected[kind].extend(result.records)
+            if result.latest_event is not None and (latest is None or result.latest_event > latest):
+                latest = result.latest_event
     finish = getattr(read, "finish", None)
     if finish is not None:
         finish()
@@ -133,7 +137,7 @@ def _load_repository(source: FileSource, read: FileReader, today: date | None) -
         unreadable_kinds=frozenset(unreadable.values()),
     )
     errors.extend(check_integrity(records, source.points_outside))
-    return LoadResult(records, errors, list(unreadable))
+    return LoadResult(records, errors, list(unreadable), latest)
 
 
 def read_one(

@@ -8,6 +8,7 @@ from datetime import date
 
 from nencheck.checks.due import DueItem
 from nencheck.checks.policies import OVERDUE
+from nencheck.model.records import Records
 
 NO_OWNER = ""
 
@@ -62,3 +63,17 @@ def _order(item: DueItem) -> tuple[int, date, str, str]:
 def _name_key(name: str) -> str:
     """Owner names as people type them: case and runs of spaces do not matter."""
     return " ".join(str(name).split()).casefold()
+
+
+def record_owners(records: Records) -> list[str]:
+    """Every owner a record names (policies, controls, evidence, findings, incidents, risks and
+    their actions) and every unit id (a training item's owner is the unit), sorted, once each."""
+    names: set[str | None] = {policy.owner for policy in records.policies}
+    names |= {control.owner for control in records.controls}
+    names |= {item.owner for item in records.evidence}
+    names |= {finding.owner for _audit, finding in records.findings()}
+    names |= {incident.owner for incident in records.incidents}
+    names |= {risk.owner for risk in records.risks}
+    names |= {action.owner for risk in records.risks for action in risk.actions}
+    names |= records.settings.unit_ids()
+    return sorted(name for name in names if name)

@@ -444,3 +444,27 @@ def check_unit(records: Records, unit: str | None, *, allow_all: bool = False) -
             unit=unit, units=", ".join(known) or "-"
         )
     )
+
+
+def check_owner(records: Records, owner: str | None) -> None:
+    """An --owner filter must name an owner some record has (compared without regard to case):
+    a typo would otherwise give an empty list, and a scheduled ``notify`` would send nothing."""
+    if owner is None:
+        return
+    from difflib import get_close_matches
+
+    from nencheck.checks.owners import record_owners
+
+    known = record_owners(records)
+    if owner.casefold() in {name.casefold() for name in known}:
+        return
+    folded = {name.casefold(): name for name in known}
+    close = [folded[name] for name in get_close_matches(owner.casefold(), folded, n=3)]
+    hint = (
+        _("did you mean {names}?").format(names=", ".join(f"'{name}'" for name in close))
+        if close
+        else _("see 'nencheck due --by owner' for the owners")
+    )
+    raise NencheckError(
+        _("--owner: no record has the owner '{owner}'; {hint}").format(owner=owner, hint=hint)
+    )

@@ -10,6 +10,7 @@ import click
 from nencheck.checks.due import KINDS
 from nencheck.cli.context import (
     app,
+    check_owner,
     check_unit,
     emit,
     format_option,
@@ -92,6 +93,7 @@ def due(
     state = app(ctx)
     records = state.load()
     check_unit(records, unit)
+    check_owner(records, owner)
     window = within or records.settings.due_soon
     items = due_items(records, state.as_of, window, kinds=kinds or None, owner=owner, unit=unit)
     report = DueReport(

@@ -10,6 +10,7 @@ from nencheck.cli import exitcodes
 from nencheck.cli.completion import complete_audit_ids, complete_finding_ids
 from nencheck.cli.context import (
     app,
+    check_owner,
     emit,
     format_option,
     global_options,
@@ -81,7 +82,9 @@ def list_findings(
 
     state = app(ctx)
     chosen = FindingFilter(statuses, severities, owner, control, overdue)
-    rows = finding_rows(state.load(), state.as_of, chosen)
+    records = state.load()
+    check_owner(records, owner)
+    rows = finding_rows(records, state.as_of, chosen)
     if output_format == "text":
         emit(registers.findings_text(rows, state.as_of, text_width(output)), output)
         return exitcodes.OK

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from nencheck.cli import exitcodes
-from nencheck.cli.context import app, global_options, parse_cli_duration
+from nencheck.cli.context import app, check_owner, global_options, parse_cli_duration
 from nencheck.cli.groups import HelpCommand
 from nencheck.errors import NencheckError
 from nencheck.i18n import _, ngettext
@@ -105,6 +105,7 @@ def notify(
     # Mail is sent only from records that all read: a broken file's items would be missing
     # from someone's list. A dry run shows what the readable records say, and exits 2.
     records = state.load(strict=dry_run is None)
+    check_owner(records, owner)
     window = window or records.settings.due_soon
     outcome = plan(due_items(records, as_of, window, owner=owner), records.settings.contacts)
     letter = _letter(records.settings.organisation, as_of, window, sender)

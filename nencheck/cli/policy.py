@@ -14,6 +14,7 @@ from nencheck.cli.commands import POLICY_COMMANDS
 from nencheck.cli.completion import complete_policy_ids
 from nencheck.cli.context import (
     app,
+    check_owner,
     check_unit,
     emit,
     format_option,
@@ -99,6 +100,7 @@ def policy_list(
     state = app(ctx)
     records = state.load()
     check_unit(records, unit, allow_all=True)
+    check_owner(records, owner)
     rows = policy_rows(records, state.as_of, PolicyFilter(unit, owner, types, states))
     if output_format == "json":
         emit(policy_json.render_list(rows, state.as_of), output)

@@ -12,6 +12,7 @@ from nencheck.cli import exitcodes
 from nencheck.cli.completion import complete_risk_ids
 from nencheck.cli.context import (
     app,
+    check_owner,
     emit,
     format_option,
     global_options,
@@ -85,6 +86,7 @@ def list_risks(
     state = app(ctx)
     records = state.load()
     _check_levels(levels, list(records.settings.risk.levels))
+    check_owner(records, owner)
     chosen = RiskFilter(levels, owner, unit, treatments, above_appetite, include_closed)
     rows = risk_rows(records, state.as_of, chosen)
     if output_format == "json":
@@ -204,6 +206,7 @@ def matrix(
 
     state = app(ctx)
     records = state.load()
+    check_owner(records, owner)
     rows = risk_rows(records, state.as_of, RiskFilter(owner=owner, unit=unit))
     heat = heat_map(rows, records.settings.risk)
     if output_format == "svg":

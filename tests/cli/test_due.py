@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.cli.eval_org import write_eval_org
-from tests.conftest import AS_OF
+from tests.conftest import AS_OF, run_cli
 
 ALL_ITEMS = [
     # never completed: due since AW-02 was first completed in the records, not "today"
@@ -164,3 +164,24 @@ def test_ics_has_one_all_day_event_per_item_with_stable_uids(org: Path, run) -> 
     assert event.decoded("DTEND") == date(2026, 3, 13)
     assert event.decoded("DTSTAMP") == datetime(2026, 11, 23, tzinfo=UTC)
     assert "Informatiebeveiligingsbeleid" in str(event["SUMMARY"])
+
+
+def test_a_mistyped_owner_is_refused_with_the_near_ones(example_copy: Path) -> None:
+    """An empty list for a typo would make a scheduled notify send nothing (found trying
+    nencheck as a new security officer)."""
+    for args in (
+        ["due", "--owner", "Teamleider traige"],
+        ["notify", "--owner", "Teamleider traige", "--dry-run", str(example_copy / "out")],
+        ["policy", "list", "--owner", "Teamleider traige"],
+    ):
+        result = run_cli(*args, "--as-of", AS_OF, "--lang", "en", repo=example_copy)
+        assert result.exit_code == 2, args
+        assert (
+            "--owner: no record has the owner 'Teamleider traige'; did you mean "
+            "'Teamleider triage'" in result.stderr
+        ), args
+    assert not (example_copy / "out").exists()
+    wrong_case = run_cli("due", "--owner", "teamleider TRIAGE", "--as-of", AS_OF, repo=example_copy)
+    assert wrong_case.exit_code == 0 and "Teamleider triage" in wrong_case.stdout
+    unit = run_cli("due", "--owner", "HAP", "--as-of", AS_OF, repo=example_copy)  # training items
+    assert unit.exit_code == 0 and "Training" in unit.stdout

@@ -284,9 +284,20 @@ def retire(
     found = find_policy(records_for_edit(state, needs=frozenset({"policy"})).policies, policy_id)
     if not reason.strip():
         raise NencheckError(_("--reason: say why the policy is retired."))
-    return _apply(
-        ctx,
-        plan_retire(state.root, found, _date(day, "--date", state.as_of), reason.strip()),
-        no_commit,
-        force,
-    )
+    retired_on = _date(day, "--date", state.as_of)
+    _refuse_future_retirement(retired_on, state.today)
+    return _apply(ctx, plan_retire(state.root, found, retired_on, reason.strip()), no_commit, force)
+
+
+def _refuse_future_retirement(day: date, today: date) -> None:
+    """A retired policy stops applying at once (its status says so from the commit on), so a
+    retirement planned for a later day is recorded on that day, not before."""
+    from nencheck.model.events import latest_allowed
+
+    if day > latest_allowed(today):
+        raise NencheckError(
+            _(
+                "--date: {day} lies after today ({today}); a policy is retired from the moment "
+                "its status says so, so nothing was written. Retire it on that day."
+            ).format(day=day, today=today)
+        )

@@ -7,6 +7,7 @@ import csv
 import io
 import subprocess
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -370,6 +371,20 @@ def test_retire_records_date_and_reason(run: Run, org: Path) -> None:
     assert git(org, "log", "-1", "--format=%s").strip() == "Retire BEL-001: Vervangen door BEL-002"
     again = run("policy", "retire", "BEL-001", "--reason", "x", repo=org)
     assert again.exit_code == 2 and "already retired" in again.stderr
+
+
+def test_retire_refuses_a_day_after_today(run: Run, org: Path) -> None:
+    """A policy retired 'from 1 January' would read as retired at once (found trying nencheck
+    as a new security officer); the retirement is recorded on that day."""
+    before = git(org, "rev-parse", "HEAD").strip()
+    later = (date.today() + timedelta(days=30)).isoformat()
+    outcome = run(
+        "policy", "retire", "BEL-001", "--reason", "x", "--date", later, "--lang", "en", repo=org
+    )
+    assert outcome.exit_code == 2
+    assert f"--date: {later} lies after today" in outcome.stderr
+    assert git(org, "rev-parse", "HEAD").strip() == before
+    assert "status: active" in (org / "policies/algemeen/bel-001.yaml").read_text()
 
 
 # --- history, diff and the past --------------------------------------------------------------

@@ -28,7 +28,8 @@ def render(view: SoaView, width: int | None = None) -> str:
         rows += [_cells(row, view.mapped_from_2013) for row in members]
     laid = iter(table_blocks(columns, rows, width, "  ", header=False))
     lines = wrap(
-        f"{document_title()}: {view.organisation} ({view.framework}, {prose_day(view.as_of)})",
+        f"{document_title()}: {view.organisation} — {view.framework_title}, "
+        f"{prose_day(view.as_of)}",
         width,
         INDENT,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from nencheck.checks.scope import ALL_UNITS
 from nencheck.i18n import _
-from nencheck.render.labels import policy_state_label
+from nencheck.render.labels import policy_state_label, policy_status_label
 from nencheck.render.site_model import SiteData, SiteEntry, control_page, unit_page
 from nencheck.render.site_search import search_index_js
 
@@ -101,6 +101,7 @@ def render_site(data: SiteData) -> dict[str, str | bytes]:
 def _site_globals(data: SiteData) -> dict[str, Callable[..., Any]]:
     return {
         "state_label": policy_state_label,
+        "status_label": policy_status_label,
         "type_label": type_label,
         "unit_name": lambda unit_id: data.units.get(unit_id, unit_id),
         "unit_href": unit_page,

@@ -66,6 +66,10 @@ def test_a_policy_page_shows_the_record_the_history_and_the_document(
     assert "<h1>Triage bij pijn op de borst</h1>" in page
     assert 'data-state="overdue"' in page  # reviewed 2024-03-12 every 2y: due 2026-03-12
     assert "Review overdue." in page
+    # the status is the record's (staff read "Status: due soon" as "not in force yet"); the
+    # review's state stands beside its date
+    assert "<dt>Status</dt><dd>Active</dd>" in page
+    assert re.search(r"<dt>Next review</dt><dd><time [^>]+>[^<]+</time> \(overdue\)</dd>", page)
     assert "Medisch manager" in page and "Teamleider triage" in page
     assert 'href="../unit/HAP.html"' in page and 'href="../control/5.10.html"' in page
     assert 'href="../policy/PROT-HAP-009.html"' in page  # supersedes, retired: in the archive

@@ -257,7 +257,7 @@ def _check_new(records: Records, new: NewPolicy) -> None:
     if unknown:
         raise NencheckError(
             _(
-                "unknown unit, control or policy: {ids}. Units are listed in nencheck.yaml; "
-                "controls come from the catalog."
-            ).format(ids=", ".join(unknown))
+                "unknown unit, control or policy: {ids}. The units of nencheck.yaml are {units} "
+                "(letter case counts); controls come from the catalog."
+            ).format(ids=", ".join(unknown), units=", ".join(sorted(known_units)))
         )

@@ -333,6 +333,18 @@ def test_new_refuses_a_duplicate_id(run: Run, org: Path) -> None:
     assert "PROT-HAP-014 already exists (policies/hap/prot-hap-014.yaml)" in outcome.stderr
 
 
+def test_new_with_an_unknown_unit_lists_the_units(run: Run, org: Path) -> None:
+    outcome = run(
+        "policy", "new", "--id", "PROT-HAP-099", "--title", "x", "--type", "protocol",
+        "--owner", "x", "--unit", "hap", repo=org,
+    )  # fmt: skip
+    assert outcome.exit_code == 2
+    assert "unknown unit, control or policy: hap. The units of nencheck.yaml are " in (
+        outcome.stderr
+    )
+    assert "HAP" in outcome.stderr.split("nencheck.yaml are ")[1]
+
+
 def test_new_active_needs_an_approver_and_an_interval(run: Run, org: Path) -> None:
     outcome = run(
         "policy",

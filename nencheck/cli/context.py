@@ -455,10 +455,9 @@ def check_owner(records: Records, owner: str | None) -> None:
 
     from nencheck.checks.owners import record_owners
 
-    known = record_owners(records)
-    if owner.casefold() in {name.casefold() for name in known}:
+    folded = {name.casefold(): name for name in record_owners(records)}
+    if owner.casefold() in folded:
         return
-    folded = {name.casefold(): name for name in known}
     close = [folded[name] for name in get_close_matches(owner.casefold(), folded, n=3)]
     hint = (
         _("did you mean {names}?").format(names=", ".join(f"'{name}'" for name in close))

@@ -35,12 +35,6 @@ class Origin:
             file, line, column, tuple(fields), tuple(n for at in fields.values() for n in at)
         )
 
-    @property
-    def fields(self) -> dict[str, tuple[int, int]]:
-        """Field name -> (line, column) of its value."""
-        places = self.positions
-        return {name: (places[2 * i], places[2 * i + 1]) for i, name in enumerate(self.names)}
-
     def at(self, name: str) -> tuple[int, int]:
         """The line and column of a field's value, else of the record."""
         if name not in self.names:

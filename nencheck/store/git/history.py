@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from nencheck.errors import NencheckError
 from nencheck.i18n import _
@@ -122,6 +123,14 @@ def merge_document_changes(
 
 def version_field(content: bytes | None) -> str | None:
     """The record's ``version:`` as text, or None (no file, not YAML, no version)."""
+    data = _mapping(content)
+    value = None if data is None else data.get("version")
+    return None if value is None else str(value)
+
+
+def _mapping(content: bytes | None) -> dict[Any, Any] | None:
+    """A committed record file's top-level mapping, or None (deleted, not UTF-8 YAML, not a
+    mapping): a version that does not parse is passed over, not an error."""
     if content is None:
         return None
     from nencheck.store.read.yamlread import YamlFailure, parse_yaml
@@ -130,8 +139,7 @@ def version_field(content: bytes | None) -> str | None:
         data = parse_yaml(content.decode("utf-8")).data
     except (UnicodeDecodeError, YamlFailure):
         return None
-    value = data.get("version") if isinstance(data, dict) else None
-    return None if value is None else str(value)
+    return data if isinstance(data, dict) else None
 
 
 def _prefix(root: Path) -> str:
@@ -253,15 +261,8 @@ def _assessments(history: list[FileVersion]) -> list[Assessment]:
 
 
 def _scores(content: bytes | None) -> tuple[str, int, int, tuple[int, int] | None] | None:
-    if content is None:
-        return None
-    from nencheck.store.read.yamlread import YamlFailure, parse_yaml
-
-    try:
-        data = parse_yaml(content.decode("utf-8")).data
-    except (UnicodeDecodeError, YamlFailure):
-        return None
-    if not isinstance(data, dict):
+    data = _mapping(content)
+    if data is None:
         return None
     current, target = _pair(data.get("current")), _pair(data.get("target"))
     if current is None or data.get("assessed") is None:

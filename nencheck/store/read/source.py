@@ -60,7 +60,6 @@ class WorkingTree:
         self._inside_prefix = self._root_text.rstrip(os.sep) + os.sep
         self._real_folders: dict[str, str] = {}
         self._listings: dict[str, _Listing | None] = {}  # None: cannot be listed
-        self._inside_listings: dict[str, _Listing] = {}  # of folders that lie inside
         self._inside_prefixes: dict[str, str] = {}  # folder inside -> its real path + "/"
 
     def files(self, folder: str) -> list[str]:
@@ -100,7 +99,7 @@ class WorkingTree:
         # Tens of thousands of linked paths (documents, evidence files) lie in a few folders:
         # a plain name in a folder already found inside is answered from its listing.
         folder, _slash, name = path.rpartition("/")
-        listing = self._inside_listings.get(folder)
+        listing = self._listings.get(folder) if folder in self._inside_prefixes else None
         if (
             listing is not None
             and name not in _SPECIAL_NAMES
@@ -116,13 +115,10 @@ class WorkingTree:
         else:
             # realpath(folder/name) is realpath(folder)/name unless name is itself a link; the
             # folders are few, the files many (resolving each path was 0.4 s at 10,000 files).
-            real_folder = self._real_folder(folder)
-            target = os.path.join(real_folder, name)
-            if self._is_link(folder, name, target):
+            target = os.path.join(self._real_folder(folder), name)
+            if self._is_link(folder, name, target):  # lists the folder, for the fast path
                 target = os.path.realpath(target)
-            listing = self._listing(folder)
-            if listing is not None and self._inside(real_folder):
-                self._inside_listings[folder] = listing
+            self._folder_prefix(folder)
         return not self._inside(target)
 
     def inside_stat(self, path: str) -> os.stat_result | None:
@@ -132,17 +128,25 @@ class WorkingTree:
         folder, _slash, name = path.rpartition("/")
         if name in _SPECIAL_NAMES or _absolute(path):
             return None
-        prefix = self._inside_prefixes.get(folder)  # the folder's real path and a separator
+        prefix = self._folder_prefix(folder)
         if prefix is None:
-            real_folder = self._real_folder(folder)
-            if not self._inside(real_folder):
-                return None
-            prefix = self._inside_prefixes[folder] = os.path.join(real_folder, "")
+            return None
         try:
             found = os.lstat(prefix + name)
         except OSError:
             return None
         return found if stat.S_ISREG(found.st_mode) else None
+
+    def _folder_prefix(self, folder: str) -> str | None:
+        """The folder's real path and a separator when it lies inside the repository (kept:
+        points_outside and inside_stat ask it for thousands of paths), else None."""
+        prefix = self._inside_prefixes.get(folder)
+        if prefix is None:
+            real_folder = self._real_folder(folder)
+            if not self._inside(real_folder):
+                return None
+            prefix = self._inside_prefixes[folder] = os.path.join(real_folder, "")
+        return prefix
 
     def _real_folder(self, folder: str) -> str:
         real_folder = self._real_folders.get(folder)
